@@ -1,0 +1,38 @@
+import { Kysely, PostgresDialect, type Transaction } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema.js';
+
+// int8 (counts, bigint ids) as numbers: our ids stay far below 2^53.
+pg.types.setTypeParser(20, (value) => Number(value));
+// date columns stay as 'YYYY-MM-DD' text: no time-zone shifts on calendar dates.
+pg.types.setTypeParser(1082, (value) => value);
+
+export type Db = Kysely<Database>;
+export type Trx = Transaction<Database>;
+/** A repository function takes either the database or a transaction already under way. */
+export type DbOrTrx = Db | Trx;
+
+export interface DatabaseHandle {
+  db: Db;
+  pool: pg.Pool;
+  close: () => Promise<void>;
+}
+
+export function createDatabase(connectionString: string, options: { max?: number } = {}): DatabaseHandle {
+  const pool = new pg.Pool({
+    connectionString,
+    max: options.max ?? 10,
+    idleTimeoutMillis: 30_000,
+    application_name: 'probity',
+  });
+  // A dropped connection (for example the server restarting) must not crash the process.
+  pool.on('error', () => undefined);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    pool,
+    close: async () => {
+      await db.destroy();
+    },
+  };
+}

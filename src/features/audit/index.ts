@@ -1,0 +1,4 @@
+import type { Feature } from '../index.js';
+import { auditRoutes } from './routes.js';
+
+export const auditFeature: Feature = { name: 'audit', plugin: auditRoutes };

@@ -1,0 +1,30 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { Config } from '../config.js';
+import type { Db } from '../db/database.js';
+import { publicPagesFeature } from './public-pages/index.js';
+import { authFeature } from './auth/index.js';
+import { dashboardFeature } from './dashboard/index.js';
+import { peopleAdminFeature } from './people-admin/index.js';
+import { outboxFeature } from './outbox/index.js';
+import { auditFeature } from './audit/index.js';
+
+/** What every feature is given: configuration and the database. */
+export interface AppDeps {
+  config: Config;
+  db: Db;
+}
+
+export interface Feature {
+  name: string;
+  plugin: FastifyPluginAsync<{ deps: AppDeps }>;
+}
+
+/** Every feature, registered in this order. A feature not listed here does not exist. */
+export const features: Feature[] = [
+  publicPagesFeature,
+  authFeature,
+  dashboardFeature,
+  peopleAdminFeature,
+  outboxFeature,
+  auditFeature,
+];

@@ -1,0 +1,132 @@
+import type { DbOrTrx } from '../../db/database.js';
+import type { PersonKindKey } from './schemas.js';
+
+export interface PersonRow {
+  id: number;
+  givenName: string;
+  familyName: string;
+  email: string | null;
+  kind: string;
+  authorityName: string;
+  hasPassword: boolean;
+  invitationPending: boolean;
+}
+
+export const PAGE_SIZE = 50;
+
+export async function searchPeople(
+  db: DbOrTrx,
+  filter: { q?: string | undefined; kind?: PersonKindKey | undefined; page: number },
+): Promise<{ rows: PersonRow[]; total: number }> {
+  let query = db
+    .selectFrom('people as p')
+    .innerJoin('authorities as a', 'a.id', 'p.authority_id');
+  if (filter.q) {
+    const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    query = query.where((eb) =>
+      eb.or([
+        eb(eb.fn('concat_ws', [eb.val(' '), 'p.given_name', 'p.family_name']), 'ilike', pattern),
+        eb('p.email', 'ilike', pattern),
+      ]),
+    );
+  }
+  if (filter.kind) query = query.where('p.kind', '=', filter.kind);
+
+  const [rows, count] = await Promise.all([
+    query
+      .select((eb) => [
+        'p.id',
+        'p.given_name',
+        'p.family_name',
+        'p.email',
+        'p.kind',
+        'a.name as authority_name',
+        eb.exists(eb.selectFrom('credentials as c').whereRef('c.person_id', '=', 'p.id').select('c.person_id')).as('has_password'),
+        eb
+          .exists(
+            eb
+              .selectFrom('invitations as i')
+              .whereRef('i.person_id', '=', 'p.id')
+              .where('i.used_at', 'is', null)
+              .where('i.expires_at', '>', new Date())
+              .select('i.id'),
+          )
+          .as('invitation_pending'),
+      ])
+      .orderBy('p.family_name')
+      .orderBy('p.given_name')
+      .orderBy('p.id')
+      .limit(PAGE_SIZE)
+      .offset((filter.page - 1) * PAGE_SIZE)
+      .execute(),
+    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
+  ]);
+  return {
+    total: Number(count?.n ?? 0),
+    rows: rows.map((r) => ({
+      id: r.id,
+      givenName: r.given_name,
+      familyName: r.family_name,
+      email: r.email,
+      kind: r.kind,
+      authorityName: r.authority_name,
+      hasPassword: Boolean(r.has_password),
+      invitationPending: Boolean(r.invitation_pending),
+    })),
+  };
+}
+
+export async function findPerson(db: DbOrTrx, id: number) {
+  const person = await db
+    .selectFrom('people as p')
+    .innerJoin('authorities as a', 'a.id', 'p.authority_id')
+    .select([
+      'p.id',
+      'p.given_name',
+      'p.family_name',
+      'p.email',
+      'p.kind',
+      'p.job_title',
+      'p.department',
+      'a.name as authority_name',
+    ])
+    .where('p.id', '=', id)
+    .executeTakeFirst();
+  if (!person) return null;
+  const [roles, credentials, invitation] = await Promise.all([
+    db.selectFrom('person_roles as r')
+      .leftJoin('organisations as o', 'o.id', 'r.organisation_id')
+      .select(['r.role', 'o.name as organisation_name'])
+      .where('r.person_id', '=', id)
+      .orderBy('r.role')
+      .execute(),
+    db.selectFrom('credentials').select('password_set_at').where('person_id', '=', id).executeTakeFirst(),
+    db
+      .selectFrom('invitations')
+      .select(['created_at', 'expires_at', 'purpose'])
+      .where('person_id', '=', id)
+      .where('used_at', 'is', null)
+      .where('expires_at', '>', new Date())
+      .orderBy('id', 'desc')
+      .executeTakeFirst(),
+  ]);
+  return { ...person, roles, passwordSetAt: credentials?.password_set_at ?? null, invitation: invitation ?? null };
+}
+
+export async function listAuthorities(db: DbOrTrx) {
+  return db
+    .selectFrom('authorities')
+    .select(['id', 'name', 'kind'])
+    .orderBy((eb) => eb.case().when('kind', '=', 'principal').then(0).else(1).end())
+    .orderBy('name')
+    .execute();
+}
+
+export async function emailInUse(db: DbOrTrx, email: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('people')
+    .select('id')
+    .where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase()))
+    .executeTakeFirst();
+  return row !== undefined;
+}

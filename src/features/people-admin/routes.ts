@@ -1,0 +1,124 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { z } from 'zod';
+import type { AppDeps } from '../index.js';
+import { administrators } from '../../platform/access.js';
+import { parseForm } from '../../platform/forms.js';
+import { redirectWithFlash } from '../../platform/flash.js';
+import { notFound } from '../../platform/errors.js';
+import { findPerson, listAuthorities, searchPeople } from './repository.js';
+import { invitePersonForm, peopleQuery } from './schemas.js';
+import { invitePerson, resendInvitation, resetAccess, type ActionContext } from './service.js';
+import { inviteFormView, peopleListView, personView } from './view-model.js';
+
+const idParam = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+
+export const peopleAdminRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { deps }) => {
+  const context = (request: { user: { personId: number } | null; id: string }): ActionContext => ({
+    actorPersonId: request.user!.personId,
+    requestId: request.id,
+    baseUrl: deps.config.baseUrl,
+    councilName: deps.config.COUNCIL_NAME,
+  });
+  const personId = (params: unknown): number => {
+    const parsed = idParam.safeParse(params);
+    if (!parsed.success) throw notFound();
+    return parsed.data.id;
+  };
+
+  app.get('/admin/people', { config: administrators }, async (request, reply) => {
+    const query = parseForm(peopleQuery, request.query);
+    const filter = query.ok ? query.data : { page: 1 };
+    const result = await searchPeople(deps.db, filter);
+    return reply.render('people-admin/templates/list.njk', {
+      pageTitle: 'People',
+      ...peopleListView(result, filter),
+    });
+  });
+
+  app.get('/admin/people/new', { config: administrators }, async (_request, reply) => {
+    const authorities = await listAuthorities(deps.db);
+    return reply.render('people-admin/templates/invite.njk', {
+      pageTitle: 'Invite a person',
+      ...inviteFormView(authorities, {}, undefined),
+    });
+  });
+
+  app.post('/admin/people', { config: administrators }, async (request, reply) => {
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const form = parseForm(invitePersonForm, body);
+    const renderErrors = async (errors: Record<string, { text: string }>, errorList: { text: string; href: string }[]) =>
+      reply.render(
+        'people-admin/templates/invite.njk',
+        {
+          pageTitle: 'Invite a person',
+          errorList,
+          ...inviteFormView(await listAuthorities(deps.db), body, errors),
+        },
+        400,
+      );
+    if (!form.ok) return renderErrors(form.errors, form.errorList);
+    const result = await invitePerson(deps.db, form.data, context(request));
+    if (!result.ok) {
+      return renderErrors({ [result.field]: { text: result.message } }, [
+        { text: result.message, href: `#${result.field}` },
+      ]);
+    }
+    return redirectWithFlash(reply, `/admin/people/${result.personId}`, {
+      title: 'Invitation sent',
+      text: `${form.data.givenName} ${form.data.familyName} has been added and their invitation is in the outbox.`,
+    });
+  });
+
+  app.get('/admin/people/:id', { config: administrators }, async (request, reply) => {
+    const person = await findPerson(deps.db, personId(request.params));
+    if (!person) throw notFound();
+    return reply.render('people-admin/templates/person.njk', {
+      pageTitle: `${person.given_name} ${person.family_name}`,
+      ...personView(person),
+    });
+  });
+
+  app.post('/admin/people/:id/invite', { config: administrators }, async (request, reply) => {
+    const id = personId(request.params);
+    const person = await findPerson(deps.db, id);
+    if (!person) throw notFound();
+    if (!person.email) {
+      return reply.render(
+        'people-admin/templates/person.njk',
+        {
+          pageTitle: `${person.given_name} ${person.family_name}`,
+          errorList: [{ text: 'Add an email address for this person before inviting them', href: '#invite' }],
+          ...personView(person),
+        },
+        400,
+      );
+    }
+    await resendInvitation(deps.db, id, context(request));
+    return redirectWithFlash(reply, `/admin/people/${id}`, {
+      title: 'Invitation sent',
+      text: `A new invitation for ${person.given_name} ${person.family_name} is in the outbox. Older links no longer work.`,
+    });
+  });
+
+  app.post('/admin/people/:id/reset-access', { config: administrators }, async (request, reply) => {
+    const id = personId(request.params);
+    const person = await findPerson(deps.db, id);
+    if (!person) throw notFound();
+    if (!person.email) {
+      return reply.render(
+        'people-admin/templates/person.njk',
+        {
+          pageTitle: `${person.given_name} ${person.family_name}`,
+          errorList: [{ text: 'Add an email address for this person before resetting their access', href: '#reset' }],
+          ...personView(person),
+        },
+        400,
+      );
+    }
+    await resetAccess(deps.db, id, context(request));
+    return redirectWithFlash(reply, `/admin/people/${id}`, {
+      title: 'Access reset',
+      text: `${person.given_name} ${person.family_name} has been signed out everywhere and sent a link to choose a new password.`,
+    });
+  });
+};

@@ -1,0 +1,35 @@
+import { sql } from 'kysely';
+import type { FastifyPluginAsync } from 'fastify';
+import type { AppDeps } from '../index.js';
+import { anyone } from '../../platform/access.js';
+import { listPublicAuthorities } from './repository.js';
+
+export const publicPagesRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { deps }) => {
+  app.get('/', { config: anyone }, async (_request, reply) => {
+    const authorities = await listPublicAuthorities(deps.db);
+    return reply.render('public-pages/templates/start.njk', { pageTitle: 'Home', authorities });
+  });
+
+  app.get('/accessibility', { config: anyone }, async (_request, reply) =>
+    reply.render('public-pages/templates/accessibility.njk', { pageTitle: 'Accessibility statement' }),
+  );
+
+  app.get('/cookies', { config: anyone }, async (_request, reply) =>
+    reply.render('public-pages/templates/cookies.njk', { pageTitle: 'Cookies' }),
+  );
+
+  /** For load balancers and monitoring: is the web server up, and can it reach its database? */
+  app.get('/health', { config: anyone }, async (_request, reply) => {
+    try {
+      await sql`select 1`.execute(deps.db);
+      return reply.send({ status: 'ok', database: 'ok' });
+    } catch {
+      return reply.code(503).send({ status: 'unavailable', database: 'unreachable' });
+    }
+  });
+
+  /** The benchmark's baseline: a static GOV.UK page through the same template engine, no database. */
+  app.get('/baseline', { config: anyone }, async (_request, reply) =>
+    reply.render('public-pages/templates/baseline.njk', { pageTitle: 'About Probity' }),
+  );
+};

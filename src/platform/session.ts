@@ -1,0 +1,142 @@
+import { createHash, randomBytes } from 'node:crypto';
+import fp from 'fastify-plugin';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { DbOrTrx, Db } from '../db/database.js';
+import { ROLES, type Role } from './access.js';
+
+export const SESSION_COOKIE = 'probity_session';
+
+/** The signed-in person, as every route and query sees them. */
+export interface SignedInUser {
+  personId: number;
+  authorityId: number;
+  name: string;
+  email: string | null;
+  roles: ReadonlySet<Role>;
+  /** organisation ids of the political groups this person is whip of */
+  whipOf: readonly number[];
+  sessionIdHash: string;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    user: SignedInUser | null;
+  }
+}
+
+export interface SessionSettings {
+  idleMinutes: number;
+  absoluteHours: number;
+}
+
+export const hashToken = (token: string): string =>
+  createHash('sha256').update(token).digest('hex');
+
+/** Load the person behind a session cookie, or null when it is unknown, idle or expired. */
+export async function loadSessionUser(
+  db: DbOrTrx,
+  token: string,
+  settings: SessionSettings,
+): Promise<SignedInUser | null> {
+  const idHash = hashToken(token);
+  const row = await db
+    .selectFrom('sessions as s')
+    .innerJoin('people as p', 'p.id', 's.person_id')
+    .select([
+      's.person_id',
+      's.last_seen_at',
+      'p.authority_id',
+      'p.given_name',
+      'p.family_name',
+      'p.email',
+    ])
+    .where('s.id_hash', '=', idHash)
+    .where('s.expires_at', '>', new Date())
+    .where('s.last_seen_at', '>', new Date(Date.now() - settings.idleMinutes * 60_000))
+    .executeTakeFirst();
+  if (!row) return null;
+  const roleRows = await db
+    .selectFrom('person_roles')
+    .select(['role', 'organisation_id'])
+    .where('person_id', '=', row.person_id)
+    .execute();
+  // Touch the session at most once a minute: enough for the idle timeout, few writes.
+  if (Date.now() - row.last_seen_at.getTime() > 60_000) {
+    await db
+      .updateTable('sessions')
+      .set({ last_seen_at: new Date() })
+      .where('id_hash', '=', idHash)
+      .execute();
+  }
+  const roles = new Set<Role>(
+    roleRows.map((r) => r.role).filter((r): r is Role => (ROLES as readonly string[]).includes(r)),
+  );
+  return {
+    personId: row.person_id,
+    authorityId: row.authority_id,
+    name: `${row.given_name} ${row.family_name}`,
+    email: row.email,
+    roles,
+    whipOf: roleRows
+      .filter((r) => r.role === 'group-whip' && r.organisation_id !== null)
+      .map((r) => r.organisation_id as number),
+    sessionIdHash: idHash,
+  };
+}
+
+/** Start a new session (a new id every sign-in) and return the cookie token. */
+export async function createSession(
+  db: DbOrTrx,
+  personId: number,
+  settings: SessionSettings,
+): Promise<string> {
+  const token = randomBytes(32).toString('base64url');
+  await db
+    .insertInto('sessions')
+    .values({
+      id_hash: hashToken(token),
+      person_id: personId,
+      expires_at: new Date(Date.now() + settings.absoluteHours * 3_600_000),
+    })
+    .execute();
+  return token;
+}
+
+export async function endSession(db: DbOrTrx, idHash: string): Promise<void> {
+  await db.deleteFrom('sessions').where('id_hash', '=', idHash).execute();
+}
+
+/** Sign a person out everywhere: every session of theirs ends. Returns how many ended. */
+export async function endAllSessions(db: DbOrTrx, personId: number): Promise<number> {
+  const result = await db.deleteFrom('sessions').where('person_id', '=', personId).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+export function setSessionCookie(reply: FastifyReply, token: string, settings: SessionSettings): void {
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: 'auto',
+    maxAge: settings.absoluteHours * 3600,
+  });
+}
+
+export function clearSessionCookie(reply: FastifyReply): void {
+  reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: 'auto' });
+}
+
+/** Reads the session cookie on every request and sets request.user. */
+export const sessionPlugin = fp(
+  async (app: FastifyInstance, options: { db: Db; settings: SessionSettings }) => {
+    app.decorateRequest('user', null);
+    app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+      const token = request.cookies[SESSION_COOKIE];
+      if (!token) return;
+      if (request.url.startsWith('/assets/')) return;
+      request.user = await loadSessionUser(options.db, token, options.settings);
+      if (request.user === null) clearSessionCookie(reply);
+    });
+  },
+  { name: 'probity-session', dependencies: ['@fastify/cookie'] },
+);
