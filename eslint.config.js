@@ -19,7 +19,9 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/features/**'], message: 'platform/ must not import a feature' }] },
+        {
+          patterns: [{ group: ['**/features/**'], message: 'platform/ must not import a feature' }],
+        },
       ],
     },
   },

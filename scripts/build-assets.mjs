@@ -36,4 +36,7 @@ await copyFile(
   path.join(root, 'src/assets/js/application.js'),
   path.join(out, 'javascripts/application.js'),
 );
-await copyFile(path.join(root, 'src/assets/images/favicon.svg'), path.join(out, 'images/favicon.svg'));
+await copyFile(
+  path.join(root, 'src/assets/images/favicon.svg'),
+  path.join(out, 'images/favicon.svg'),
+);

@@ -18,7 +18,9 @@ const root = path.resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
 const args = process.argv.slice(2);
 const suitesArg = args.find((a) => a.startsWith('--suites='));
 const suites = new Set(
-  suitesArg ? suitesArg.slice('--suites='.length).split(',') : ['static', 'unit', 'integration', 'browser'],
+  suitesArg
+    ? suitesArg.slice('--suites='.length).split(',')
+    : ['static', 'unit', 'integration', 'browser'],
 );
 const CHROMIUM = process.env.PROBITY_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -74,12 +76,23 @@ async function runTests(label, files, concurrency) {
 
 const dist = path.join(root, 'dist');
 if (suites.has('static')) {
-  step('typecheck', process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json', '--noEmit']);
+  step('typecheck', process.execPath, [
+    path.join(root, 'node_modules/typescript/bin/tsc'),
+    '-p',
+    'tsconfig.json',
+    '--noEmit',
+  ]);
   step('lint', process.execPath, [path.join(root, 'node_modules/eslint/bin/eslint.js'), '.']);
-  step('format', process.execPath, [path.join(root, 'node_modules/prettier/bin/prettier.cjs'), '--check', '.']);
+  step('format', process.execPath, [
+    path.join(root, 'node_modules/prettier/bin/prettier.cjs'),
+    '--check',
+    '.',
+  ]);
 }
 
-const unitFiles = findTests(path.join(dist, 'src'), '.test.js').filter((f) => !f.endsWith('.int.test.js'));
+const unitFiles = findTests(path.join(dist, 'src'), '.test.js').filter(
+  (f) => !f.endsWith('.int.test.js'),
+);
 const integrationFiles = findTests(path.join(dist, 'src'), '.int.test.js');
 const browserFiles = findTests(path.join(dist, 'e2e'), '.e2e.test.js');
 
@@ -94,7 +107,11 @@ if (needsDatabase) {
   if (!adminUrl) {
     const dataDir = path.join(root, '.test-data');
     rmSync(dataDir, { recursive: true, force: true });
-    embedded = await startEmbeddedDatabase({ dataDir, port: await freePort(), database: 'postgres' });
+    embedded = await startEmbeddedDatabase({
+      dataDir,
+      port: await freePort(),
+      database: 'postgres',
+    });
     adminUrl = embedded.adminUrl;
     console.log('\nTests use an embedded PostgreSQL started for this run.');
   } else {
@@ -112,7 +129,9 @@ if (needsDatabase) {
         process.env.PROBITY_CHROMIUM = CHROMIUM;
         await runTests('browser tests', browserFiles, 1);
       } else if (process.env.CI === 'true') {
-        console.log(`\n✖ browser tests: Chromium is not installed at ${CHROMIUM}, and CI=true requires it.`);
+        console.log(
+          `\n✖ browser tests: Chromium is not installed at ${CHROMIUM}, and CI=true requires it.`,
+        );
         failed += 1;
       } else {
         console.log('\n' + '!'.repeat(78));

@@ -64,7 +64,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
   await app.register(sessionPlugin, {
     db,
-    settings: { idleMinutes: config.SESSION_IDLE_MINUTES, absoluteHours: config.SESSION_ABSOLUTE_HOURS },
+    settings: {
+      idleMinutes: config.SESSION_IDLE_MINUTES,
+      absoluteHours: config.SESSION_ABSOLUTE_HOURS,
+    },
   });
   await app.register(accessPlugin);
   await app.register(viewsPlugin, {
@@ -82,18 +85,21 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
 
   await app.register(
-    fp(async (assets) => {
-      // The assets plugin declares its own routes public: stylesheets, scripts and images.
-      assets.addHook('onRoute', (route) => {
-        route.config = { ...(route.config ?? {}), ...anyone };
-      });
-      await assets.register(fastifyStatic, {
-        root: publicDir,
-        prefix: '/assets/',
-        maxAge: config.NODE_ENV === 'production' ? '1d' : 0,
-        wildcard: false,
-      });
-    }, { name: 'probity-assets', encapsulate: true }),
+    fp(
+      async (assets) => {
+        // The assets plugin declares its own routes public: stylesheets, scripts and images.
+        assets.addHook('onRoute', (route) => {
+          route.config = { ...(route.config ?? {}), ...anyone };
+        });
+        await assets.register(fastifyStatic, {
+          root: publicDir,
+          prefix: '/assets/',
+          maxAge: config.NODE_ENV === 'production' ? '1d' : 0,
+          wildcard: false,
+        });
+      },
+      { name: 'probity-assets', encapsulate: true },
+    ),
   );
 
   const deps: AppDeps = { config, db };

@@ -5,9 +5,7 @@ const booleanFromEnv = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
-const hexColour = z
-  .string()
-  .regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour such as #1d4f91');
+const hexColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour such as #1d4f91');
 
 /** Every environment variable Probity reads, validated once at boot. */
 export const configSchema = z.object({
@@ -26,8 +24,18 @@ export const configSchema = z.object({
   COUNCIL_BRAND_COLOUR: hexColour.default('#1d4f91'),
   COOKIE_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   TRUST_PROXY: booleanFromEnv.default(false),
-  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
-  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 14).default(12),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 14)
+    .default(12),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
@@ -50,7 +58,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const lines = result.error.issues.map(
       (issue) => `  ${issue.path.join('.') || '(environment)'}: ${issue.message}`,
     );
-    throw new ConfigError(`Probity cannot start: the configuration is not valid.\n${lines.join('\n')}`);
+    throw new ConfigError(
+      `Probity cannot start: the configuration is not valid.\n${lines.join('\n')}`,
+    );
   }
   const parsed = result.data;
   return {

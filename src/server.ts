@@ -26,12 +26,14 @@ async function main(): Promise<void> {
     throw error;
   }
 
-
   let databaseUrl = config.DATABASE_URL;
   if (!databaseUrl) {
     console.log(`Starting the embedded PostgreSQL in ${config.dataDir} ...`);
     cleanups.push(await acquireDataDirLock(config.dataDir));
-    const embedded = await startEmbeddedDatabase({ dataDir: config.dataDir, port: config.PROBITY_DB_PORT });
+    const embedded = await startEmbeddedDatabase({
+      dataDir: config.dataDir,
+      port: config.PROBITY_DB_PORT,
+    });
     cleanups.push(embedded.stop);
     databaseUrl = embedded.url;
   }

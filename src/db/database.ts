@@ -18,7 +18,10 @@ export interface DatabaseHandle {
   close: () => Promise<void>;
 }
 
-export function createDatabase(connectionString: string, options: { max?: number } = {}): DatabaseHandle {
+export function createDatabase(
+  connectionString: string,
+  options: { max?: number } = {},
+): DatabaseHandle {
   const pool = new pg.Pool({
     connectionString,
     max: options.max ?? 10,

@@ -67,12 +67,11 @@ export async function acquireDataDirLock(dataDir: string): Promise<() => Promise
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
-    let holder: LockContent | null = null;
-    try {
-      holder = JSON.parse(await fs.readFile(lockPath, 'utf8')) as LockContent;
-    } catch {
-      holder = null; // unreadable or half-written: treat as stale
-    }
+    // An unreadable or half-written lock is treated as stale.
+    const holder = await fs
+      .readFile(lockPath, 'utf8')
+      .then((text) => JSON.parse(text) as LockContent)
+      .catch(() => null);
     if (holder && holder.pid !== process.pid && isAlive(holder.pid, holder.started)) {
       throw new DataDirInUseError(
         `Probity is already running with the data folder ${dataDir} (process ${holder.pid}). ` +
@@ -127,18 +126,33 @@ async function postgresUser(): Promise<RunAs> {
   }
 }
 
-async function pgCtl(bin: Binaries, runAs: RunAs, args: string[]): Promise<{ code: number; output: string }> {
+async function pgCtl(
+  bin: Binaries,
+  runAs: RunAs,
+  args: string[],
+): Promise<{ code: number; output: string }> {
   try {
     const { stdout, stderr } = await run(bin.pg_ctl, args, { ...runAs, timeout: 120_000 });
     return { code: 0, output: stdout + stderr };
   } catch (error) {
     const e = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: typeof e.code === 'number' ? e.code : 1, output: `${e.stdout ?? ''}${e.stderr ?? ''}` };
+    return {
+      code: typeof e.code === 'number' ? e.code : 1,
+      output: `${e.stdout ?? ''}${e.stderr ?? ''}`,
+    };
   }
 }
 
-async function initialiseCluster(bin: Binaries, runAs: RunAs, pgDir: string, password: string): Promise<void> {
+async function initialiseCluster(
+  bin: Binaries,
+  runAs: RunAs,
+  pgDir: string,
+  password: string,
+): Promise<void> {
   await fs.rm(pgDir, { recursive: true, force: true }); // a half-made cluster from a failed first start
+  // The data folder first, with the default mode: `recursive` would give every folder it makes
+  // mode 0700, and as root the `postgres` user could then not reach its own cluster inside.
+  await fs.mkdir(path.dirname(pgDir), { recursive: true });
   await fs.mkdir(pgDir, { recursive: true, mode: 0o700 });
   const pwFile = path.join(pgDir, '..', `.pw-${randomBytes(6).toString('hex')}`);
   await fs.writeFile(pwFile, `${password}\n`, { mode: 0o600 });
@@ -183,7 +197,9 @@ export interface StartEmbeddedOptions {
  * Start (initialising on first use) the embedded cluster in `<dataDir>/pg` and make sure the
  * application database exists. Take the data folder's lock first.
  */
-export async function startEmbeddedDatabase(options: StartEmbeddedOptions): Promise<EmbeddedDatabase> {
+export async function startEmbeddedDatabase(
+  options: StartEmbeddedOptions,
+): Promise<EmbeddedDatabase> {
   const bin = await binaries();
   const runAs = await postgresUser();
   const pgDir = path.join(options.dataDir, 'pg');
@@ -202,13 +218,24 @@ export async function startEmbeddedDatabase(options: StartEmbeddedOptions): Prom
   // A server left running by a Probity that was killed (kill -9) still holds the cluster:
   // shut it down cleanly (committed data is safe in its write-ahead log) and start afresh.
   const status = await pgCtl(bin, runAs, ['status', '-D', pgDir]);
-  if (status.code === 0) await pgCtl(bin, runAs, ['stop', '-D', pgDir, '-m', 'fast', '-w', '-t', '60']);
+  if (status.code === 0)
+    await pgCtl(bin, runAs, ['stop', '-D', pgDir, '-m', 'fast', '-w', '-t', '60']);
 
   const logFile = path.join(pgDir, 'log', 'probity-postgres.log');
   await fs.mkdir(path.dirname(logFile), { recursive: true });
-  if (runAs.uid !== undefined) await fs.chown(path.dirname(logFile), runAs.uid, runAs.gid ?? runAs.uid);
+  if (runAs.uid !== undefined)
+    await fs.chown(path.dirname(logFile), runAs.uid, runAs.gid ?? runAs.uid);
   const started = await pgCtl(bin, runAs, [
-    'start', '-D', pgDir, '-w', '-t', '120', '-l', logFile, '-o', `-p ${options.port}`,
+    'start',
+    '-D',
+    pgDir,
+    '-w',
+    '-t',
+    '120',
+    '-l',
+    logFile,
+    '-o',
+    `-p ${options.port}`,
   ]);
   if (started.code !== 0) {
     const log = await fs.readFile(logFile, 'utf8').catch(() => '');
@@ -220,7 +247,9 @@ export async function startEmbeddedDatabase(options: StartEmbeddedOptions): Prom
     );
   }
 
-  const client = new pg.Client({ connectionString: connectionUrl(password, options.port, 'postgres') });
+  const client = new pg.Client({
+    connectionString: connectionUrl(password, options.port, 'postgres'),
+  });
   await client.connect();
   try {
     const found = await client.query('select 1 from pg_database where datname = $1', [database]);

@@ -6,11 +6,7 @@ type DateOnly = ColumnType<string, string, string>;
 
 export type AuthorityKind = 'principal' | 'parish' | 'town';
 export type PersonKind =
-  | 'member'
-  | 'co-opted-member'
-  | 'officer'
-  | 'independent-person'
-  | 'facilitator';
+  'member' | 'co-opted-member' | 'officer' | 'independent-person' | 'facilitator';
 
 export interface AuthoritiesTable {
   id: Generated<number>;

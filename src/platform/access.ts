@@ -25,9 +25,7 @@ export const ROLE_LABELS: Record<Role, string> = {
 
 /** Who may use a route. Every route must declare one; the app will not start otherwise. */
 export type AccessRule =
-  | { kind: 'public' }
-  | { kind: 'signed-in' }
-  | { kind: 'roles'; roles: readonly Role[] };
+  { kind: 'public' } | { kind: 'signed-in' } | { kind: 'roles'; roles: readonly Role[] };
 
 declare module 'fastify' {
   interface FastifyContextConfig {

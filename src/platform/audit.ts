@@ -16,7 +16,7 @@ export interface AuditEntry {
 const SECRET_FIELDS = new Set(['password_hash', 'token_hash', 'id_hash']);
 
 function comparable(value: unknown): string {
-  return JSON.stringify(value instanceof Date ? value.toISOString() : value ?? null);
+  return JSON.stringify(value instanceof Date ? value.toISOString() : (value ?? null));
 }
 
 /** The fields whose values differ, with their before and after values. */

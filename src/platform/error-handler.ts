@@ -3,7 +3,9 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { AppError } from './errors.js';
 
 function wantsJson(request: FastifyRequest): boolean {
-  return request.url.startsWith('/api/') || (request.headers.accept ?? '').startsWith('application/json');
+  return (
+    request.url.startsWith('/api/') || (request.headers.accept ?? '').startsWith('application/json')
+  );
 }
 
 function sendError(
@@ -33,7 +35,14 @@ export const errorHandlerPlugin = fp(
         if (error.statusCode === 403) {
           return sendError(request, reply, 403, error.code, error.userMessage, 'errors/403.njk');
         }
-        return sendError(request, reply, error.statusCode, error.code, error.userMessage, 'errors/400.njk');
+        return sendError(
+          request,
+          reply,
+          error.statusCode,
+          error.code,
+          error.userMessage,
+          'errors/400.njk',
+        );
       }
       if (error.code?.startsWith('FST_CSRF')) {
         return sendError(

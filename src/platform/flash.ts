@@ -37,7 +37,11 @@ export function takeFlash(request: FastifyRequest, reply: FastifyReply): Flash |
 }
 
 /** Redirect after a successful POST, with a banner on the next page. */
-export function redirectWithFlash(reply: FastifyReply, location: string, flash: Flash): FastifyReply {
+export function redirectWithFlash(
+  reply: FastifyReply,
+  location: string,
+  flash: Flash,
+): FastifyReply {
   setFlash(reply, flash);
   return reply.redirect(location, 303);
 }

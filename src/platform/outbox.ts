@@ -55,7 +55,12 @@ export async function deliverPendingEmails(
         });
         await trx
           .updateTable('outbox')
-          .set({ status: 'sent', sent_at: new Date(), attempts: message.attempts + 1, last_error: null })
+          .set({
+            status: 'sent',
+            sent_at: new Date(),
+            attempts: message.attempts + 1,
+            last_error: null,
+          })
           .where('id', '=', message.id)
           .execute();
         return 'sent' as const;

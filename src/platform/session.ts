@@ -108,11 +108,18 @@ export async function endSession(db: DbOrTrx, idHash: string): Promise<void> {
 
 /** Sign a person out everywhere: every session of theirs ends. Returns how many ended. */
 export async function endAllSessions(db: DbOrTrx, personId: number): Promise<number> {
-  const result = await db.deleteFrom('sessions').where('person_id', '=', personId).executeTakeFirst();
+  const result = await db
+    .deleteFrom('sessions')
+    .where('person_id', '=', personId)
+    .executeTakeFirst();
   return Number(result.numDeletedRows);
 }
 
-export function setSessionCookie(reply: FastifyReply, token: string, settings: SessionSettings): void {
+export function setSessionCookie(
+  reply: FastifyReply,
+  token: string,
+  settings: SessionSettings,
+): void {
   reply.setCookie(SESSION_COOKIE, token, {
     path: '/',
     httpOnly: true,

@@ -94,7 +94,7 @@ export const viewsPlugin = fp(
         context: ViewContext = {},
         statusCode?: number,
       ) {
-        const reply = this;
+        const reply: FastifyReply = this; // eslint-disable-line @typescript-eslint/no-this-alias -- read in the getter below
         const request = reply.request;
         const currentPath = request.url.split('?')[0] ?? '/';
         const flash: Flash | null = takeFlash(request, reply);

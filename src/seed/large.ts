@@ -26,9 +26,16 @@ import {
  */
 
 export interface LargeDatasetOptions {
+  /** parish and town councils */
   parishes?: number;
+  /**
+   * councillors in all, past and present: the principal council takes a few hundred (at
+   * least ten wards' worth, whatever this says) and the parishes share the rest
+   */
   members?: number;
+  /** officers in all, the four statutory officers included */
   officers?: number;
+  /** how far back memberships and the audit trail go (AUDIT_EVENTS_PER_YEAR for each) */
   years?: number;
 }
 
@@ -50,7 +57,14 @@ export const LARGE_DEFAULTS: Readonly<Required<LargeDatasetOptions>> = {
 /** Sign-ins, register changes, reports and training records of a busy council. */
 export const AUDIT_EVENTS_PER_YEAR = 25_000;
 
+const COUNCIL_NAME = 'Large City Council';
 const DOMAIN = 'large-city.example';
+/** The accounts the benchmarks sign in with (password: DEMO_PASSWORD). */
+export const LARGE_ACCOUNTS = {
+  monitoringOfficer: `mo@${DOMAIN}`,
+  councillor: `councillor@${DOMAIN}`,
+  whip: `whip@${DOMAIN}`,
+} as const;
 const GROUP_NAMES = [
   'Civic Alliance',
   'Borough Progress Group',
@@ -95,6 +109,13 @@ function addDays(date: string, days: number): string {
 
 function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** The earlier of two end dates, where null means "not ended". */
+function earlier(a: string | null, b: string | null): string | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return a < b ? a : b;
 }
 
 /** English local elections are held on the first Thursday in May. */
@@ -183,38 +204,56 @@ function councillorPerson(index: number): Person {
   return { name, email, kind: 'member', roles: [] };
 }
 
+/** A small integer hash: decides turnover without a random generator, the same on every run. */
+function mix(a: number, b: number): number {
+  return Math.imul(a ^ Math.imul(b + 1, 0x9e3779b1), 0x85ebca6b) >>> 0;
+}
+
 /**
- * Seats and who held them. A quarter of the seats changed hands at their last election, so
- * their former holders keep ended memberships; the rest were re-elected (one long membership).
- * A few sitting councillors crossed the floor halfway through their term.
+ * The terms (counted back from the current one, 0) at which a new councillor took a seat,
+ * oldest first: whoever held it when the history begins, then about one change in three
+ * elections.
+ */
+function holderChanges(cal: Calendar, seat: number): number[] {
+  const oldest = Math.max(0, Math.ceil((cal.years - (seat % 3)) / 4));
+  const changes = [oldest];
+  for (let term = oldest - 1; term >= 0; term -= 1) {
+    if (mix(seat, term) % 3 === 0) changes.push(term);
+  }
+  return changes;
+}
+
+/**
+ * Seats and who held them over the history. Former holders keep their ended memberships (of
+ * the council and of a group); a councillor re-elected keeps one long membership. A few
+ * sitting councillors crossed the floor partway through their term.
  */
 function planSeats(cal: Calendar, wardCount: number): Councillor[] {
   const seats = wardCount * 3;
   const councillors: Councillor[] = [];
+  let formerIndex = seats; // sitting councillors are numbered first, by seat
   for (let seat = 0; seat < seats; seat += 1) {
     const slot = seat % 3;
     const group = GROUP_PATTERN[(seat * 5) % GROUP_PATTERN.length] ?? 0;
-    const changedHands = seat % 4 === 1;
-    const start = termStart(cal, slot, changedHands ? 0 : 1);
-    const current: Councillor = {
-      person: councillorPerson(seat),
-      seat,
-      start,
-      end: null,
-      groups: groupStints(cal, seat, group, start),
-      committees: [],
-    };
-    councillors.push(current);
-    if (!changedHands) continue;
-    const formerStart = termStart(cal, slot, 1);
-    const formerEnd = addDays(start, -1);
-    councillors.push({
-      person: councillorPerson(seats + seat),
-      seat,
-      start: formerStart,
-      end: formerEnd,
-      groups: [{ organisation: (group + 1) % 6, role: 'member', start: formerStart, end: formerEnd }],
-      committees: [],
+    const changes = holderChanges(cal, seat);
+    changes.forEach((term, position) => {
+      const start = termStart(cal, slot, term);
+      const next = changes[position + 1];
+      const end = next === undefined ? null : addDays(termStart(cal, slot, next), -1);
+      const holdersSince = changes.length - 1 - position;
+      const index = end === null ? seat : formerIndex++;
+      const groups: Stint[] =
+        end === null
+          ? groupStints(cal, seat, group, start)
+          : [{ organisation: (group + holdersSince) % 6, role: 'member', start, end }];
+      councillors.push({
+        person: councillorPerson(index),
+        seat,
+        start,
+        end,
+        groups,
+        committees: [],
+      });
     });
   }
   return councillors;
@@ -222,7 +261,8 @@ function planSeats(cal: Calendar, wardCount: number): Councillor[] {
 
 function groupStints(cal: Calendar, seat: number, group: number, start: string): Stint[] {
   const served = daysBetween(start, cal.today);
-  if (seat % 9 !== 4 || served < 60) return [{ organisation: group, role: 'member', start, end: null }];
+  if (seat % 9 !== 4 || served < 60)
+    return [{ organisation: group, role: 'member', start, end: null }];
   const moved = addDays(start, Math.floor(served / 2));
   return [
     { organisation: (group + 2) % 6, role: 'member', start, end: addDays(moved, -1) },
@@ -265,7 +305,7 @@ function planCommitteeYears(cal: Calendar, councillors: Councillor[]): void {
       for (let place = 0; place < size; place += 1) {
         const councillor = sitting[(offset + place) % sitting.length];
         const role: MembershipRole = place === 0 ? 'chair' : place === 1 ? 'vice-chair' : 'member';
-        const stintEnd = end && councillor?.end && councillor.end < end ? councillor.end : end;
+        const stintEnd = earlier(end, councillor?.end ?? null);
         councillor?.committees.push({ organisation: index, role, start: meeting, end: stintEnd });
       }
     });
@@ -290,7 +330,7 @@ function planStaff(): Person[] {
         statutoryRoles: ['monitoring-officer'],
         roles: ['monitoring-officer', 'officer'],
       },
-      `mo@${DOMAIN}`,
+      LARGE_ACCOUNTS.monitoringOfficer,
     ),
     staffPerson(1, {
       kind: 'officer',
@@ -313,7 +353,9 @@ function planStaff(): Person[] {
       statutoryRoles: ['head-of-paid-service'],
       roles: ['officer'],
     }),
-    ...[4, 5, 6].map((i) => staffPerson(i, { kind: 'independent-person', roles: ['independent-person'] })),
+    ...[4, 5, 6].map((i) =>
+      staffPerson(i, { kind: 'independent-person', roles: ['independent-person'] }),
+    ),
     ...[7, 8].map((i) =>
       staffPerson(i, {
         kind: 'facilitator',
@@ -335,12 +377,12 @@ function planPrincipal(cal: Calendar, members: number): PrincipalPlan {
   planCommitteeYears(cal, councillors);
   const firstWhip = whips.get(0);
   if (!firstWhip) throw new Error('The largest group has no whip');
-  firstWhip.person.email = `whip@${DOMAIN}`;
+  firstWhip.person.email = LARGE_ACCOUNTS.whip;
   const ordinary = councillors.find(
     (c) => c.end === null && c.groups.length === 1 && c.groups[0]?.role === 'member',
   );
   if (!ordinary) throw new Error('No ordinary councillor to sign in as');
-  ordinary.person.email = `councillor@${DOMAIN}`;
+  ordinary.person.email = LARGE_ACCOUNTS.councillor;
   return { wardCount, councillors, staff: planStaff() };
 }
 
@@ -364,7 +406,7 @@ async function writeOrganisations(trx: Trx, authorityId: number, since: string) 
   const rows = await trx
     .insertInto('organisations')
     .values([
-      { authority_id: authorityId, name: 'Large City Council', classification: 'council' },
+      { authority_id: authorityId, name: COUNCIL_NAME, classification: 'council' },
       ...GROUP_NAMES.map((name) => ({
         authority_id: authorityId,
         name,
@@ -379,14 +421,13 @@ async function writeOrganisations(trx: Trx, authorityId: number, since: string) 
         training_required: c.training,
       })),
     ])
-    .returning('id')
+    .returning(['id', 'name'])
     .execute();
-  // Multi-row VALUES come back in the order given; these names are not unique keys.
-  const ids = rows.map((r) => r.id);
+  const ids = new Map(rows.map((r) => [r.name, r.id]));
   return {
-    council: ids[0] ?? 0,
-    groups: ids.slice(1, 1 + GROUP_NAMES.length),
-    committees: ids.slice(1 + GROUP_NAMES.length),
+    council: ids.get(COUNCIL_NAME) ?? 0,
+    groups: GROUP_NAMES.map((name) => ids.get(name) ?? 0),
+    committees: COMMITTEES.map((c) => ids.get(c.name) ?? 0),
   };
 }
 
@@ -397,7 +438,14 @@ async function writeWards(trx: Trx, authorityId: number, councilId: number, ward
   }));
   const areas = await trx
     .insertInto('areas')
-    .values(wards.map((w) => ({ authority_id: authorityId, name: w.name, kind: 'ward', gss_code: w.gss })))
+    .values(
+      wards.map((w) => ({
+        authority_id: authorityId,
+        name: w.name,
+        kind: 'ward',
+        gss_code: w.gss,
+      })),
+    )
     .returning(['id', 'name'])
     .execute();
   const areaIds = new Map(areas.map((a) => [a.name, a.id]));
@@ -452,7 +500,13 @@ function membershipRows(plan: PrincipalPlan, ids: PrincipalIds) {
       end_date: s.end,
     });
     return [
-      { person_id: personId, ...seat, role: 'member' as const, start_date: c.start, end_date: c.end },
+      {
+        person_id: personId,
+        ...seat,
+        role: 'member' as const,
+        start_date: c.start,
+        end_date: c.end,
+      },
       ...c.groups.map((s) => stint(ids.groups[s.organisation], s)),
       ...c.committees.map((s) => stint(ids.committees[s.organisation], s)),
     ];
@@ -467,13 +521,18 @@ function roleRows(plan: PrincipalPlan, ids: PrincipalIds) {
     rows.push({ person_id: personId, role: 'member', organisation_id: null });
     for (const s of c.groups) {
       if (s.role === 'whip' && s.end === null) {
-        rows.push({ person_id: personId, role: 'group-whip', organisation_id: ids.groups[s.organisation] ?? null });
+        rows.push({
+          person_id: personId,
+          role: 'group-whip',
+          organisation_id: ids.groups[s.organisation] ?? null,
+        });
       }
     }
   }
   for (const person of plan.staff) {
     const personId = ids.people.get(person) ?? 0;
-    for (const role of person.roles) rows.push({ person_id: personId, role, organisation_id: null });
+    for (const role of person.roles)
+      rows.push({ person_id: personId, role, organisation_id: null });
   }
   return rows;
 }
@@ -492,7 +551,8 @@ async function writePrincipal(trx: Trx, authorityId: number, plan: PrincipalPlan
   }
   await trx.insertInto('person_roles').values(roleRows(plan, ids)).execute();
   const hash = await hashPassword(DEMO_PASSWORD);
-  const accounts = [...people].filter(([p]) => /^(mo|councillor|whip)@/.test(p.email));
+  const emails: string[] = Object.values(LARGE_ACCOUNTS);
+  const accounts = [...people].filter(([person]) => emails.includes(person.email));
   await trx
     .insertInto('credentials')
     .values(accounts.map(([, personId]) => ({ person_id: personId, password_hash: hash })))
@@ -510,19 +570,26 @@ function sqlNames(index: RawBuilder<unknown>) {
     (${FAMILY_NAMES}::text[])[1 + ((${index}) * 7 + (${index}) / ${g}) % ${f}] as family`;
 }
 
+/**
+ * Parish and town councils with invented names. Stepping through the syllables by a number
+ * coprime to their combinations keeps neighbouring parishes from sharing an ending; past the
+ * combinations, names repeat with an "Upper", "Lower"... prefix.
+ */
 async function writeParishes(trx: Trx, principalId: number, parishes: number): Promise<void> {
   const stems = sql.lit(PLACE_STEMS.length);
   const places = sql.lit(PLACE_STEMS.length * PLACE_ENDINGS.length);
+  const prefixes = ['', 'Upper ', 'Lower ', 'Great ', 'Little '];
   await sql`
     insert into authorities (slug, name, kind, parent_id)
     select ${LARGE_SLUG} || '-parish-' || lpad(g::text, 4, '0'),
-      (${PLACE_STEMS}::text[])[1 + (g - 1) % ${stems}]
-        || (${PLACE_ENDINGS}::text[])[1 + ((g - 1) / ${stems}) % ${sql.lit(PLACE_ENDINGS.length)}]
-        || case when g > ${places} then ' ' || ((g - 1) / ${places} + 1) else '' end
+      coalesce((${prefixes}::text[])[1 + (g - 1) / ${places}], ((g - 1) / ${places})::text || ' ')
+        || (${PLACE_STEMS}::text[])[1 + place % ${stems}]
+        || (${PLACE_ENDINGS}::text[])[1 + (place / ${stems}) % ${sql.lit(PLACE_ENDINGS.length)}]
         || case when g % 12 = 0 then ' Town Council' else ' Parish Council' end,
       case when g % 12 = 0 then 'town' else 'parish' end,
       ${principalId}::int
     from generate_series(1, ${parishes}::int) g
+    cross join lateral (select ((g - 1) * 137) % ${places} as place) p
   `.execute(trx);
   // Each parish council is the organisation its councillors are members of.
   await sql`
@@ -609,27 +676,28 @@ async function grantOfficerRoles(trx: Trx, principalId: number): Promise<void> {
   if (rows.length > 0) await trx.insertInto('person_roles').values(rows).execute();
 }
 
-const AUDIT_KINDS: ReadonlyArray<[entity: string, action: string, field: string, weight: number]> = [
-  ['session', 'signed-in', '', 8],
-  ['session', 'signed-out', '', 3],
-  ['person', 'created', 'family_name', 1],
-  ['person', 'updated', 'job_title', 2],
-  ['membership', 'created', 'start_date', 2],
-  ['membership', 'ended', 'end_date', 1],
-  ['credential', 'password-changed', 'password_set_at', 1],
-  ['invitation', 'sent', 'expires_at', 1],
-  ['interest', 'registered', 'category', 2],
-  ['interest', 'updated', 'description', 1],
-  ['gift', 'registered', 'value', 2],
-  ['report', 'created', 'title', 1],
-  ['report', 'cleared', 'clearance', 1],
-  ['report', 'published', 'status', 1],
-  ['training-event', 'scheduled', 'starts_at', 1],
-  ['attendance', 'recorded', 'status', 2],
-  ['complaint', 'received', 'status', 1],
-  ['complaint', 'decided', 'outcome', 1],
-  ['code-of-conduct', 'adopted', 'version', 1],
-];
+const AUDIT_KINDS: ReadonlyArray<[entity: string, action: string, field: string, weight: number]> =
+  [
+    ['session', 'signed-in', '', 8],
+    ['session', 'signed-out', '', 3],
+    ['person', 'created', 'family_name', 1],
+    ['person', 'updated', 'job_title', 2],
+    ['membership', 'created', 'start_date', 2],
+    ['membership', 'ended', 'end_date', 1],
+    ['credential', 'password-changed', 'password_set_at', 1],
+    ['invitation', 'sent', 'expires_at', 1],
+    ['interest', 'registered', 'category', 2],
+    ['interest', 'updated', 'description', 1],
+    ['gift', 'registered', 'value', 2],
+    ['report', 'created', 'title', 1],
+    ['report', 'cleared', 'clearance', 1],
+    ['report', 'published', 'status', 1],
+    ['training-event', 'scheduled', 'starts_at', 1],
+    ['attendance', 'recorded', 'status', 2],
+    ['complaint', 'received', 'status', 1],
+    ['complaint', 'decided', 'outcome', 1],
+    ['code-of-conduct', 'adopted', 'version', 1],
+  ];
 
 /**
  * The audit trail, spread evenly from the start of the history to now (so ids rise with
@@ -655,23 +723,24 @@ async function writeAuditTrail(trx: Trx, principalId: number, count: number, cal
       (occurred_at, actor_person_id, entity, entity_id, action, changes, request_id)
     select ${start.toISOString()}::timestamptz + ((g - 1) * ${step}::float8) * interval '1 second',
       case when g % 13 = 0 then null
-        else (${actorIds}::int[])[1 + (g * 7919) % ${sql.lit(actorIds.length)}] end,
-      (${kinds.map((k) => k.entity)}::text[])[k],
-      (1 + (g * 31) % 50000)::text,
-      (${kinds.map((k) => k.action)}::text[])[k],
+        else (${actorIds}::int[])[(1 + (g::bigint * 7919) % ${sql.lit(Math.max(actorIds.length, 1))})::int] end,
+      kind.entity,
+      (1 + (g::bigint * 31) % 50000)::text,
+      kind.action,
       case
-        when field = '' then '{}'::jsonb
-        when action in ('created', 'registered', 'sent', 'received', 'scheduled')
-          then jsonb_build_object(field, jsonb_build_object('after', 'value ' || g % 997))
-        else jsonb_build_object(field,
+        when kind.field = '' then '{}'::jsonb
+        when kind.action in ('created', 'registered', 'sent', 'received', 'scheduled')
+          then jsonb_build_object(kind.field, jsonb_build_object('after', 'value ' || g % 997))
+        else jsonb_build_object(kind.field,
           jsonb_build_object('before', 'value ' || g % 991, 'after', 'value ' || g % 997))
       end,
       case when g % 13 = 0 then null else substr(md5(g::text), 1, 16) end
     from generate_series(1, ${count}::int) g
-    cross join lateral (select 1 + (g * 104729) % ${sql.lit(kinds.length)} as k) pick
+    cross join lateral (select (1 + (g::bigint * 104729) % ${sql.lit(kinds.length)})::int as k) pick
     cross join lateral (select
-      (${kinds.map((k) => k.field)}::text[])[pick.k] as field,
-      (${kinds.map((k) => k.action)}::text[])[pick.k] as action) kind
+      (${kinds.map((k) => k.entity)}::text[])[pick.k] as entity,
+      (${kinds.map((k) => k.action)}::text[])[pick.k] as action,
+      (${kinds.map((k) => k.field)}::text[])[pick.k] as field) kind
   `.execute(trx);
   return Number(result.numAffectedRows ?? 0);
 }
@@ -691,9 +760,10 @@ async function countWritten(trx: Trx, principalId: number) {
   return counts;
 }
 
-function positive(value: number | undefined, fallback: number, name: string): number {
+function wholeNumber(value: number | undefined, fallback: number, name: string): number {
   const result = value ?? fallback;
-  if (!Number.isInteger(result) || result < 0) throw new Error(`${name} must be a whole number >= 0`);
+  if (!Number.isInteger(result) || result < 0)
+    throw new Error(`${name} must be a whole number >= 0`);
   return result;
 }
 
@@ -706,10 +776,10 @@ export async function generateLargeDataset(
   options: LargeDatasetOptions = {},
 ): Promise<LargeDatasetResult> {
   const started = performance.now();
-  const parishes = positive(options.parishes, LARGE_DEFAULTS.parishes, 'parishes');
-  const members = positive(options.members, LARGE_DEFAULTS.members, 'members');
-  const officers = positive(options.officers, LARGE_DEFAULTS.officers, 'officers');
-  const years = Math.max(1, positive(options.years, LARGE_DEFAULTS.years, 'years'));
+  const parishes = wholeNumber(options.parishes, LARGE_DEFAULTS.parishes, 'parishes');
+  const members = wholeNumber(options.members, LARGE_DEFAULTS.members, 'members');
+  const officers = wholeNumber(options.officers, LARGE_DEFAULTS.officers, 'officers');
+  const years = Math.max(1, wholeNumber(options.years, LARGE_DEFAULTS.years, 'years'));
   const cal = calendar(years);
   const plan = planPrincipal(cal, members);
 
@@ -727,7 +797,7 @@ export async function generateLargeDataset(
     }
     const principal = await trx
       .insertInto('authorities')
-      .values({ slug: LARGE_SLUG, name: 'Large City Council', kind: 'principal', parent_id: null })
+      .values({ slug: LARGE_SLUG, name: COUNCIL_NAME, kind: 'principal', parent_id: null })
       .returning('id')
       .executeTakeFirstOrThrow();
     await writePrincipal(trx, principal.id, plan, cal);

@@ -12,7 +12,10 @@ export interface TestApp {
   db: Db;
   config: Config;
   /** a person holding these roles, signed in: returns their cookie header and id */
-  signInAs: (roles: Role[], options?: { whipOf?: number }) => Promise<{ cookie: string; personId: number }>;
+  signInAs: (
+    roles: Role[],
+    options?: { whipOf?: number },
+  ) => Promise<{ cookie: string; personId: number }>;
   close: () => Promise<void>;
 }
 
@@ -32,11 +35,21 @@ let personCounter = 0;
 /** A person of the given kind in a fresh authority; with a password when one is given. */
 export async function createPerson(
   db: Db,
-  options: { roles?: Role[]; email?: string; password?: string; kind?: 'member' | 'officer'; whipOf?: number } = {},
+  options: {
+    roles?: Role[];
+    email?: string;
+    password?: string;
+    kind?: 'member' | 'officer';
+    whipOf?: number;
+  } = {},
 ): Promise<number> {
   personCounter += 1;
   const authority =
-    (await db.selectFrom('authorities').select('id').where('slug', '=', 'test-council').executeTakeFirst()) ??
+    (await db
+      .selectFrom('authorities')
+      .select('id')
+      .where('slug', '=', 'test-council')
+      .executeTakeFirst()) ??
     (await db
       .insertInto('authorities')
       .values({ slug: 'test-council', name: 'Test Council', kind: 'principal', parent_id: null })
@@ -53,13 +66,17 @@ export async function createPerson(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  let whipOf = options.whipOf;
+  if (options.roles?.includes('group-whip') && whipOf === undefined) {
+    whipOf = await createGroup(db, `Group ${personCounter}`);
+  }
   for (const role of options.roles ?? []) {
     await db
       .insertInto('person_roles')
       .values({
         person_id: person.id,
         role,
-        organisation_id: role === 'group-whip' ? (options.whipOf ?? null) : null,
+        organisation_id: role === 'group-whip' ? (whipOf ?? null) : null,
       })
       .execute();
   }
@@ -73,10 +90,20 @@ export async function createPerson(
 }
 
 export async function createGroup(db: Db, name: string): Promise<number> {
-  const authority = await db.selectFrom('authorities').select('id').where('slug', '=', 'test-council').executeTakeFirstOrThrow();
+  const authority = await db
+    .selectFrom('authorities')
+    .select('id')
+    .where('slug', '=', 'test-council')
+    .executeTakeFirstOrThrow();
   const group = await db
     .insertInto('organisations')
-    .values({ authority_id: authority.id, name, classification: 'political-group', parent_id: null, committee_type: null })
+    .values({
+      authority_id: authority.id,
+      name,
+      classification: 'political-group',
+      parent_id: null,
+      committee_type: null,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return group.id;
@@ -87,7 +114,10 @@ export async function buildTestApp(overrides: Record<string, string> = {}): Prom
   const config = testConfig(overrides);
   const app = await buildApp({ config, db: database.db, logger: false });
   await app.ready();
-  const settings = { idleMinutes: config.SESSION_IDLE_MINUTES, absoluteHours: config.SESSION_ABSOLUTE_HOURS };
+  const settings = {
+    idleMinutes: config.SESSION_IDLE_MINUTES,
+    absoluteHours: config.SESSION_ABSOLUTE_HOURS,
+  };
   return {
     app,
     db: database.db,
@@ -111,8 +141,16 @@ export function mergeCookies(existing: string, response: LightMyRequestResponse)
     const [name, ...rest] = part.trim().split('=');
     if (name) jar.set(name, rest.join('='));
   }
-  for (const c of response.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {
-    const expired = c.maxAge === 0 || (c.expires !== undefined && c.expires.getTime() < Date.now()) || c.value === '';
+  for (const c of response.cookies as {
+    name: string;
+    value: string;
+    maxAge?: number;
+    expires?: Date;
+  }[]) {
+    const expired =
+      c.maxAge === 0 ||
+      (c.expires !== undefined && c.expires.getTime() < Date.now()) ||
+      c.value === '';
     if (expired) jar.delete(c.name);
     else jar.set(c.name, c.value);
   }
@@ -128,7 +166,12 @@ export async function getForm(
   const response = await app.inject({ method: 'GET', url, headers: cookie ? { cookie } : {} });
   const match = /name="_csrf" value="([^"]+)"/.exec(response.body);
   if (!match?.[1]) throw new Error(`No CSRF token on ${url} (status ${response.statusCode})`);
-  return { cookie: mergeCookies(cookie, response), csrf: match[1], body: response.body, statusCode: response.statusCode };
+  return {
+    cookie: mergeCookies(cookie, response),
+    csrf: match[1],
+    body: response.body,
+    statusCode: response.statusCode,
+  };
 }
 
 /** POST a form as a browser does (urlencoded, with the CSRF token). */

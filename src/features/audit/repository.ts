@@ -40,7 +40,10 @@ export async function listAuditEvents(db: DbOrTrx, filter: AuditFilter) {
     query = query.where('e.occurred_at', '<', end);
   }
   if (filter.before) query = query.where('e.id', '<', filter.before);
-  const rows = await query.orderBy('e.id', 'desc').limit(AUDIT_PAGE_SIZE + 1).execute();
+  const rows = await query
+    .orderBy('e.id', 'desc')
+    .limit(AUDIT_PAGE_SIZE + 1)
+    .execute();
   return { rows: rows.slice(0, AUDIT_PAGE_SIZE), hasMore: rows.length > AUDIT_PAGE_SIZE };
 }
 

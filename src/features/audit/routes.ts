@@ -20,7 +20,10 @@ export const auditRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { 
     const to = parseDateInput(raw, 'to', 'The end date');
     const errors: Record<string, { text: string }> = {};
     const errorList: { text: string; href: string }[] = [];
-    for (const [name, parsed] of [['from', from], ['to', to]] as const) {
+    for (const [name, parsed] of [
+      ['from', from],
+      ['to', to],
+    ] as const) {
       if (parsed.error) {
         errors[name] = { text: parsed.error };
         errorList.push({ text: parsed.error, href: `#${name}-day` });
@@ -33,11 +36,14 @@ export const auditRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { 
     const filter = { ...base, from: from.value, to: to.value };
     const [entities, result] = await Promise.all([
       listAuditedEntities(deps.db),
-      errorList.length ? Promise.resolve({ rows: [], hasMore: false }) : listAuditEvents(deps.db, filter),
+      errorList.length
+        ? Promise.resolve({ rows: [], hasMore: false })
+        : listAuditEvents(deps.db, filter),
     ]);
     const olderParams = new URLSearchParams();
     for (const [key, value] of Object.entries(raw)) {
-      if (key !== 'before' && typeof value === 'string' && value !== '') olderParams.set(key, value);
+      if (key !== 'before' && typeof value === 'string' && value !== '')
+        olderParams.set(key, value);
     }
     const last = result.rows.at(-1);
     if (last) olderParams.set('before', String(last.id));

@@ -1,5 +1,6 @@
 import type { AuditChanges } from '../../db/schema.js';
 import { formatDateTime } from '../../platform/views.js';
+import { escapeHtml } from '../../platform/html.js';
 
 interface AuditRow {
   id: number;
@@ -13,11 +14,11 @@ interface AuditRow {
 }
 
 const show = (value: unknown): string =>
-  value === undefined || value === null ? '(none)' : typeof value === 'string' ? value : JSON.stringify(value);
-
-function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
+  value === undefined || value === null
+    ? '(none)'
+    : typeof value === 'string'
+      ? value
+      : JSON.stringify(value);
 
 /** Rows for the govukTable: when, who, what, and each changed field's before → after. */
 export function auditRowsView(rows: AuditRow[]) {

@@ -76,7 +76,8 @@ export async function issueInvitation(db: DbOrTrx, input: IssueInvitationInput):
         ].join('\n');
   await enqueueEmail(db, {
     to: person.email,
-    subject: input.purpose === 'invite' ? 'Your Probity account' : 'Your Probity access has been reset',
+    subject:
+      input.purpose === 'invite' ? 'Your Probity account' : 'Your Probity access has been reset',
     text,
   });
   await recordAudit(db, {

@@ -34,7 +34,10 @@ export const authRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { d
   app.post('/sign-in', { config: anyone }, async (request, reply) => {
     const form = parseForm(signInForm, request.body);
     const body = (request.body ?? {}) as Record<string, unknown>;
-    const values = { email: body.email, returnTo: safeReturnTo(body.returnTo as string | undefined) };
+    const values = {
+      email: body.email,
+      returnTo: safeReturnTo(body.returnTo as string | undefined),
+    };
     if (!form.ok) {
       return reply.render(signInPage, { pageTitle: 'Sign in', values, demo, ...form }, 400);
     }
@@ -73,7 +76,10 @@ export const authRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { d
   app.post('/sign-out', { config: anyone }, async (request, reply) => {
     if (request.user) await signOut(deps.db, request.user.sessionIdHash);
     clearSessionCookie(reply);
-    return redirectWithFlash(reply, '/', { title: 'Signed out', text: 'You have signed out of Probity.' });
+    return redirectWithFlash(reply, '/', {
+      title: 'Signed out',
+      text: 'You have signed out of Probity.',
+    });
   });
 
   app.get('/account', { config: signedIn }, async (request, reply) => {
@@ -103,7 +109,11 @@ export const authRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { d
     async (request, reply) => {
       const invitation = await findUsableInvitation(deps.db, request.params.token);
       if (!invitation) {
-        return reply.render('auth/templates/link-expired.njk', { pageTitle: 'This link has expired' }, 404);
+        return reply.render(
+          'auth/templates/link-expired.njk',
+          { pageTitle: 'This link has expired' },
+          404,
+        );
       }
       return reply.render('auth/templates/set-password.njk', {
         pageTitle: 'Choose your password',
@@ -119,19 +129,37 @@ export const authRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { d
     async (request, reply) => {
       const invitation = await findUsableInvitation(deps.db, request.params.token);
       if (!invitation) {
-        return reply.render('auth/templates/link-expired.njk', { pageTitle: 'This link has expired' }, 404);
+        return reply.render(
+          'auth/templates/link-expired.njk',
+          { pageTitle: 'This link has expired' },
+          404,
+        );
       }
       const form = parseForm(setPasswordForm, request.body);
       if (!form.ok) {
         return reply.render(
           'auth/templates/set-password.njk',
-          { pageTitle: 'Choose your password', name: invitation.name, minLength: MIN_PASSWORD_LENGTH, ...form },
+          {
+            pageTitle: 'Choose your password',
+            name: invitation.name,
+            minLength: MIN_PASSWORD_LENGTH,
+            ...form,
+          },
           400,
         );
       }
-      const done = await setPasswordWithInvitation(deps.db, request.params.token, form.data.password, request.id);
+      const done = await setPasswordWithInvitation(
+        deps.db,
+        request.params.token,
+        form.data.password,
+        request.id,
+      );
       if (!done) {
-        return reply.render('auth/templates/link-expired.njk', { pageTitle: 'This link has expired' }, 404);
+        return reply.render(
+          'auth/templates/link-expired.njk',
+          { pageTitle: 'This link has expired' },
+          404,
+        );
       }
       clearSessionCookie(reply);
       return redirectWithFlash(reply, '/sign-in', {

@@ -25,7 +25,9 @@ export const setPasswordForm = z
       .min(1, 'Enter a new password')
       .min(MIN_PASSWORD_LENGTH, `Password must be ${MIN_PASSWORD_LENGTH} characters or more`)
       .max(200, 'Password must be 200 characters or fewer'),
-    confirmPassword: z.string({ error: 'Enter the password again' }).min(1, 'Enter the password again'),
+    confirmPassword: z
+      .string({ error: 'Enter the password again' })
+      .min(1, 'Enter the password again'),
   })
   .refine((form) => form.password === form.confirmPassword, {
     message: 'The passwords do not match',

@@ -2,7 +2,12 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Db } from '../../db/database.js';
 import { recordAudit } from '../../platform/audit.js';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../../platform/passwords.js';
-import { createSession, endAllSessions, endSession, type SessionSettings } from '../../platform/session.js';
+import {
+  createSession,
+  endAllSessions,
+  endSession,
+  type SessionSettings,
+} from '../../platform/session.js';
 import {
   THROTTLE,
   clearFailures,
@@ -14,8 +19,7 @@ import {
 import { findUsableInvitation } from './invitations.js';
 
 export type SignInResult =
-  | { ok: true; token: string; personId: number }
-  | { ok: false; reason: 'wrong-details' | 'locked' };
+  { ok: true; token: string; personId: number } | { ok: false; reason: 'wrong-details' | 'locked' };
 
 /**
  * Check an email and password. The answer (and roughly the time it takes) is the same
@@ -68,7 +72,11 @@ export async function signOut(db: Db, sessionHash: string): Promise<void> {
   await endSession(db, sessionHash);
 }
 
-export async function signOutEverywhere(db: Db, personId: number, requestId: string): Promise<number> {
+export async function signOutEverywhere(
+  db: Db,
+  personId: number,
+  requestId: string,
+): Promise<number> {
   return db.transaction().execute(async (trx) => {
     const ended = await endAllSessions(trx, personId);
     await recordAudit(trx, {
@@ -111,9 +119,15 @@ export async function setPasswordWithInvitation(
       .executeTakeFirst();
     await trx
       .insertInto('credentials')
-      .values({ person_id: invitation.personId, password_hash: passwordHash, password_set_at: new Date() })
+      .values({
+        person_id: invitation.personId,
+        password_hash: passwordHash,
+        password_set_at: new Date(),
+      })
       .onConflict((oc) =>
-        oc.column('person_id').doUpdateSet({ password_hash: passwordHash, password_set_at: new Date() }),
+        oc
+          .column('person_id')
+          .doUpdateSet({ password_hash: passwordHash, password_set_at: new Date() }),
       )
       .execute();
     await endAllSessions(trx, invitation.personId);

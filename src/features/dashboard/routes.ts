@@ -10,7 +10,9 @@ export const dashboardRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app
     const isAdmin = user.roles.has('monitoring-officer') || user.roles.has('democratic-services');
     const [counts, groupMembers] = await Promise.all([
       isAdmin ? countAdminFigures(deps.db) : Promise.resolve(null),
-      user.roles.has('group-whip') ? listWhipGroupMembers(deps.db, user.whipOf) : Promise.resolve([]),
+      user.roles.has('group-whip')
+        ? listWhipGroupMembers(deps.db, user.whipOf)
+        : Promise.resolve([]),
     ]);
     return reply.render('dashboard/templates/dashboard.njk', {
       pageTitle: 'Your dashboard',

@@ -28,16 +28,30 @@ export function buildDashboard(
       heading: 'Administration',
       summaryRows: counts
         ? [
-            { key: { text: 'People with an account' }, value: { text: String(counts.peopleWithAccounts) } },
-            { key: { text: 'Invitations not yet used' }, value: { text: String(counts.invitationsOutstanding) } },
-            { key: { text: 'Emails waiting in the outbox' }, value: { text: String(counts.emailsWaiting) } },
-            { key: { text: 'Changes recorded today' }, value: { text: String(counts.auditEventsToday) } },
+            {
+              key: { text: 'People with an account' },
+              value: { text: String(counts.peopleWithAccounts) },
+            },
+            {
+              key: { text: 'Invitations not yet used' },
+              value: { text: String(counts.invitationsOutstanding) },
+            },
+            {
+              key: { text: 'Emails waiting in the outbox' },
+              value: { text: String(counts.emailsWaiting) },
+            },
+            {
+              key: { text: 'Changes recorded today' },
+              value: { text: String(counts.auditEventsToday) },
+            },
           ]
         : [],
       links: [
         { href: '/admin/people', text: 'Invite people and manage their access' },
         { href: '/admin/outbox', text: 'Read the outbox' },
-        ...(roles.has('monitoring-officer') ? [{ href: '/audit', text: 'Browse the audit trail' }] : []),
+        ...(roles.has('monitoring-officer')
+          ? [{ href: '/audit', text: 'Browse the audit trail' }]
+          : []),
       ],
       emptyText:
         'Overdue code of conduct sign-offs, reports waiting for clearance and training that members have missed will be listed here.',
@@ -45,7 +59,8 @@ export function buildDashboard(
   }
   if (roles.has('group-whip')) {
     const byGroup = new Map<string, GroupMember[]>();
-    for (const m of groupMembers) byGroup.set(m.groupName, [...(byGroup.get(m.groupName) ?? []), m]);
+    for (const m of groupMembers)
+      byGroup.set(m.groupName, [...(byGroup.get(m.groupName) ?? []), m]);
     sections.push({
       id: 'group',
       heading: 'Your political group',
@@ -55,7 +70,7 @@ export function buildDashboard(
         rows: members.map((m) => [{ text: m.name }, { text: ROLE_LABEL[m.role] ?? m.role }]),
       })),
       emptyText:
-        'Dates proposed for your group\'s code of conduct session, and each member\'s training and sign-off progress, will appear here.',
+        "Dates proposed for your group's code of conduct session, and each member's training and sign-off progress, will appear here.",
     });
   }
   if (roles.has('member')) {
@@ -86,7 +101,8 @@ export function buildDashboard(
     sections.push({
       id: 'independent-person',
       heading: 'Consultations',
-      emptyText: 'You have not been consulted on any complaint. Complaints the Monitoring Officer asks your view on will appear here.',
+      emptyText:
+        'You have not been consulted on any complaint. Complaints the Monitoring Officer asks your view on will appear here.',
     });
   }
   return { name: user.name, sections };

@@ -5,6 +5,7 @@ import { administrators } from '../../platform/access.js';
 import { notFound } from '../../platform/errors.js';
 import { formatDateTime } from '../../platform/views.js';
 import { findOutboxMessage, listOutbox, OUTBOX_PAGE_SIZE } from './repository.js';
+import { escapeHtml } from '../../platform/html.js';
 
 const query = z.object({
   status: z.enum(['pending', 'sent', 'failed']).optional().catch(undefined),
@@ -25,7 +26,8 @@ export const outboxRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, {
     const { status, page } = query.parse(request.query);
     const { rows, total } = await listOutbox(deps.db, status, page);
     const pages = Math.max(1, Math.ceil(total / OUTBOX_PAGE_SIZE));
-    const href = (p: number) => `/admin/outbox?${new URLSearchParams({ ...(status ? { status } : {}), page: String(p) })}`;
+    const href = (p: number) =>
+      `/admin/outbox?${new URLSearchParams({ ...(status ? { status } : {}), page: String(p) })}`;
     return reply.render('outbox/templates/list.njk', {
       pageTitle: 'Outbox',
       smtpConfigured,
@@ -33,13 +35,19 @@ export const outboxRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, {
       total,
       statusItems: [
         { value: '', text: 'All' },
-        ...Object.entries(STATUS_TAGS).map(([value, tag]) => ({ value, text: tag.text, selected: value === status })),
+        ...Object.entries(STATUS_TAGS).map(([value, tag]) => ({
+          value,
+          text: tag.text,
+          selected: value === status,
+        })),
       ],
       rows: rows.map((r) => [
         { html: `<a class="govuk-link" href="/admin/outbox/${r.id}">${escapeHtml(r.subject)}</a>` },
         { text: r.to_address },
         { text: formatDateTime(r.created_at) },
-        { html: `<strong class="govuk-tag ${STATUS_TAGS[r.status].classes}">${STATUS_TAGS[r.status].text}</strong>` },
+        {
+          html: `<strong class="govuk-tag ${STATUS_TAGS[r.status].classes}">${STATUS_TAGS[r.status].text}</strong>`,
+        },
       ]),
       pagination:
         pages > 1
@@ -82,7 +90,3 @@ export const outboxRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, {
     });
   });
 };
-
-function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}

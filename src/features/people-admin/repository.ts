@@ -18,9 +18,7 @@ export async function searchPeople(
   db: DbOrTrx,
   filter: { q?: string | undefined; kind?: PersonKindKey | undefined; page: number },
 ): Promise<{ rows: PersonRow[]; total: number }> {
-  let query = db
-    .selectFrom('people as p')
-    .innerJoin('authorities as a', 'a.id', 'p.authority_id');
+  let query = db.selectFrom('people as p').innerJoin('authorities as a', 'a.id', 'p.authority_id');
   if (filter.q) {
     const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     query = query.where((eb) =>
@@ -41,7 +39,14 @@ export async function searchPeople(
         'p.email',
         'p.kind',
         'a.name as authority_name',
-        eb.exists(eb.selectFrom('credentials as c').whereRef('c.person_id', '=', 'p.id').select('c.person_id')).as('has_password'),
+        eb
+          .exists(
+            eb
+              .selectFrom('credentials as c')
+              .whereRef('c.person_id', '=', 'p.id')
+              .select('c.person_id'),
+          )
+          .as('has_password'),
         eb
           .exists(
             eb
@@ -94,13 +99,18 @@ export async function findPerson(db: DbOrTrx, id: number) {
     .executeTakeFirst();
   if (!person) return null;
   const [roles, credentials, invitation] = await Promise.all([
-    db.selectFrom('person_roles as r')
+    db
+      .selectFrom('person_roles as r')
       .leftJoin('organisations as o', 'o.id', 'r.organisation_id')
       .select(['r.role', 'o.name as organisation_name'])
       .where('r.person_id', '=', id)
       .orderBy('r.role')
       .execute(),
-    db.selectFrom('credentials').select('password_set_at').where('person_id', '=', id).executeTakeFirst(),
+    db
+      .selectFrom('credentials')
+      .select('password_set_at')
+      .where('person_id', '=', id)
+      .executeTakeFirst(),
     db
       .selectFrom('invitations')
       .select(['created_at', 'expires_at', 'purpose'])
@@ -110,7 +120,12 @@ export async function findPerson(db: DbOrTrx, id: number) {
       .orderBy('id', 'desc')
       .executeTakeFirst(),
   ]);
-  return { ...person, roles, passwordSetAt: credentials?.password_set_at ?? null, invitation: invitation ?? null };
+  return {
+    ...person,
+    roles,
+    passwordSetAt: credentials?.password_set_at ?? null,
+    invitation: invitation ?? null,
+  };
 }
 
 export async function listAuthorities(db: DbOrTrx) {

@@ -46,7 +46,10 @@ export const peopleAdminRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (a
   app.post('/admin/people', { config: administrators }, async (request, reply) => {
     const body = (request.body ?? {}) as Record<string, unknown>;
     const form = parseForm(invitePersonForm, body);
-    const renderErrors = async (errors: Record<string, { text: string }>, errorList: { text: string; href: string }[]) =>
+    const renderErrors = async (
+      errors: Record<string, { text: string }>,
+      errorList: { text: string; href: string }[],
+    ) =>
       reply.render(
         'people-admin/templates/invite.njk',
         {
@@ -87,7 +90,9 @@ export const peopleAdminRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (a
         'people-admin/templates/person.njk',
         {
           pageTitle: `${person.given_name} ${person.family_name}`,
-          errorList: [{ text: 'Add an email address for this person before inviting them', href: '#invite' }],
+          errorList: [
+            { text: 'Add an email address for this person before inviting them', href: '#invite' },
+          ],
           ...personView(person),
         },
         400,
@@ -109,7 +114,12 @@ export const peopleAdminRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (a
         'people-admin/templates/person.njk',
         {
           pageTitle: `${person.given_name} ${person.family_name}`,
-          errorList: [{ text: 'Add an email address for this person before resetting their access', href: '#reset' }],
+          errorList: [
+            {
+              text: 'Add an email address for this person before resetting their access',
+              href: '#reset',
+            },
+          ],
           ...personView(person),
         },
         400,

@@ -27,7 +27,9 @@ const toArray = (value: unknown): unknown =>
 export const invitePersonForm = z.object({
   givenName: z.preprocess(
     trimmed,
-    z.string({ error: 'Enter a first name' }).max(100, 'First name must be 100 characters or fewer'),
+    z
+      .string({ error: 'Enter a first name' })
+      .max(100, 'First name must be 100 characters or fewer'),
   ),
   familyName: z.preprocess(
     trimmed,
@@ -44,7 +46,10 @@ export const invitePersonForm = z.object({
     error: 'Select what kind of person this is',
   }),
   authorityId: z.coerce.number({ error: 'Select a council' }).int().positive('Select a council'),
-  jobTitle: z.preprocess(trimmed, z.string().max(150, 'Job title must be 150 characters or fewer').optional()),
+  jobTitle: z.preprocess(
+    trimmed,
+    z.string().max(150, 'Job title must be 150 characters or fewer').optional(),
+  ),
   roles: z.preprocess(
     toArray,
     z

@@ -13,8 +13,7 @@ export interface ActionContext {
 }
 
 export type InviteResult =
-  | { ok: true; personId: number }
-  | { ok: false; field: 'email' | 'authorityId'; message: string };
+  { ok: true; personId: number } | { ok: false; field: 'email' | 'authorityId'; message: string };
 
 /** Add a person with their roles and send them an invitation: all or nothing. */
 export async function invitePerson(
@@ -24,7 +23,11 @@ export async function invitePerson(
 ): Promise<InviteResult> {
   return db.transaction().execute(async (trx) => {
     if (await emailInUse(trx, input.email)) {
-      return { ok: false, field: 'email', message: 'Someone in Probity already has that email address' };
+      return {
+        ok: false,
+        field: 'email',
+        message: 'Someone in Probity already has that email address',
+      };
     }
     const authority = await trx
       .selectFrom('authorities')
@@ -41,7 +44,11 @@ export async function invitePerson(
       kind: input.kind,
       job_title: input.jobTitle ?? null,
     };
-    const person = await trx.insertInto('people').values(values).returning('id').executeTakeFirstOrThrow();
+    const person = await trx
+      .insertInto('people')
+      .values(values)
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await trx
       .insertInto('person_roles')
       .values(input.roles.map((role) => ({ person_id: person.id, role })))
@@ -60,7 +67,11 @@ export async function invitePerson(
 }
 
 /** Send a fresh invitation link; older links stop working. */
-export async function resendInvitation(db: Db, personId: number, ctx: ActionContext): Promise<void> {
+export async function resendInvitation(
+  db: Db,
+  personId: number,
+  ctx: ActionContext,
+): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await issueInvitation(trx, { personId, purpose: 'invite', ...ctx });
   });
@@ -72,7 +83,10 @@ export async function resendInvitation(db: Db, personId: number, ctx: ActionCont
  */
 export async function resetAccess(db: Db, personId: number, ctx: ActionContext): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const removed = await trx.deleteFrom('credentials').where('person_id', '=', personId).executeTakeFirst();
+    const removed = await trx
+      .deleteFrom('credentials')
+      .where('person_id', '=', personId)
+      .executeTakeFirst();
     const sessions = await endAllSessions(trx, personId);
     await recordAudit(trx, {
       actorPersonId: ctx.actorPersonId,

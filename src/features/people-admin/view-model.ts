@@ -2,6 +2,7 @@ import { ROLE_LABELS, type Role } from '../../platform/access.js';
 import { formatDate, formatDateTime } from '../../platform/views.js';
 import { PAGE_SIZE, type PersonRow, type findPerson } from './repository.js';
 import { GRANTABLE_ROLES, PERSON_KINDS, type PersonKindKey } from './schemas.js';
+import { escapeHtml } from '../../platform/html.js';
 
 const kindLabel = (kind: string): string => PERSON_KINDS[kind as PersonKindKey] ?? kind;
 
@@ -28,10 +29,16 @@ export function peopleListView(
     total: result.total,
     kindItems: [
       { value: '', text: 'Everyone' },
-      ...Object.entries(PERSON_KINDS).map(([value, text]) => ({ value, text, selected: filter.kind === value })),
+      ...Object.entries(PERSON_KINDS).map(([value, text]) => ({
+        value,
+        text,
+        selected: filter.kind === value,
+      })),
     ],
     rows: result.rows.map((r) => [
-      { html: `<a class="govuk-link" href="/admin/people/${r.id}">${escapeHtml(`${r.givenName} ${r.familyName}`)}</a>` },
+      {
+        html: `<a class="govuk-link" href="/admin/people/${r.id}">${escapeHtml(`${r.givenName} ${r.familyName}`)}</a>`,
+      },
       { text: kindLabel(r.kind) },
       { text: r.authorityName },
       { text: r.email ?? 'None' },
@@ -54,7 +61,9 @@ export function inviteFormView(
   values: Record<string, unknown>,
   errors: Record<string, { text: string }> | undefined,
 ) {
-  const chosenRoles = new Set([values.roles].flat().filter((v): v is string => typeof v === 'string'));
+  const chosenRoles = new Set(
+    [values.roles].flat().filter((v): v is string => typeof v === 'string'),
+  );
   return {
     values,
     errors,
@@ -65,7 +74,11 @@ export function inviteFormView(
     })),
     authorityItems: [
       { value: '', text: 'Select a council' },
-      ...authorities.map((a) => ({ value: String(a.id), text: a.name, selected: String(values.authorityId) === String(a.id) })),
+      ...authorities.map((a) => ({
+        value: String(a.id),
+        text: a.name,
+        selected: String(values.authorityId) === String(a.id),
+      })),
     ],
     roleItems: Object.entries(GRANTABLE_ROLES).map(([value, text]) => ({
       value,
@@ -95,7 +108,9 @@ export function personView(person: FoundPerson) {
       { key: { text: 'Kind' }, value: { text: kindLabel(person.kind) } },
       { key: { text: 'Council' }, value: { text: person.authority_name } },
       { key: { text: 'Email address' }, value: { text: person.email ?? 'None' } },
-      ...(person.job_title ? [{ key: { text: 'Job title' }, value: { text: person.job_title } }] : []),
+      ...(person.job_title
+        ? [{ key: { text: 'Job title' }, value: { text: person.job_title } }]
+        : []),
       {
         key: { text: 'Roles' },
         value: {
@@ -112,8 +127,4 @@ export function personView(person: FoundPerson) {
       { key: { text: 'Account' }, value: { text: accountText } },
     ],
   };
-}
-
-function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -11,7 +11,9 @@ export const publicPagesRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (a
   });
 
   app.get('/accessibility', { config: anyone }, async (_request, reply) =>
-    reply.render('public-pages/templates/accessibility.njk', { pageTitle: 'Accessibility statement' }),
+    reply.render('public-pages/templates/accessibility.njk', {
+      pageTitle: 'Accessibility statement',
+    }),
   );
 
   app.get('/cookies', { config: anyone }, async (_request, reply) =>

@@ -1,0 +1,144 @@
+import { sql } from 'kysely';
+import { createDatabase, type Db } from '../db/database.js';
+import { acquireDataDirLock, startEmbeddedDatabase } from '../db/embedded.js';
+import { migrateToLatest } from '../db/migrate.js';
+import { generateLargeDataset, LARGE_SLUG } from '../seed/large.js';
+import { onCleanUp } from './cleanup.js';
+import { freePort } from './system.js';
+
+/** Real values from the dataset for the pages that take a query or an id. */
+export interface PageTargets {
+  /** a family name held by a councillor of the large council */
+  surname: string;
+  /** a councillor of the large council */
+  personId: number;
+  /** an entity of middling frequency in the audit trail */
+  entity: string;
+  /** an audit event id half way through the trail */
+  middleAuditId: number;
+}
+
+export interface DatasetSummary {
+  reused: boolean;
+  /** how long generating took, when it was generated on this run */
+  generationSeconds: number | null;
+  /** how long VACUUM ANALYZE took after generating */
+  vacuumSeconds: number | null;
+  counts: { authorities: number; people: number; memberships: number; auditEvents: number };
+  targets: PageTargets;
+}
+
+async function datasetExists(db: Db): Promise<boolean> {
+  const row = await db
+    .selectFrom('authorities')
+    .select('id')
+    .where('slug', '=', LARGE_SLUG)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+async function countRows(db: Db): Promise<DatasetSummary['counts']> {
+  const { rows } = await sql<DatasetSummary['counts']>`
+    select (select count(*) from authorities)::int as authorities,
+      (select count(*) from people)::int as people,
+      (select count(*) from memberships)::int as memberships,
+      (select count(*) from audit_events)::int as "auditEvents"
+  `.execute(db);
+  const counts = rows[0];
+  if (!counts) throw new Error('Could not count the rows of the dataset');
+  return counts;
+}
+
+async function findTargets(db: Db): Promise<PageTargets> {
+  const { rows: people } = await sql<{ id: number; family_name: string }>`
+    with councillors as (
+      select p.id, p.family_name
+      from people p join authorities a on a.id = p.authority_id
+      where a.slug = ${LARGE_SLUG} and p.kind = 'member')
+    select id, family_name from councillors order by id
+    offset (select count(*) / 2 from councillors) limit 1
+  `.execute(db);
+  const { rows: entities } = await sql<{ entity: string }>`
+    select entity from audit_events group by entity order by count(*), entity
+  `.execute(db);
+  const { rows: ids } = await sql<{ middle: number | null }>`
+    select ((min(id) + max(id)) / 2)::bigint as middle from audit_events
+  `.execute(db);
+  const person = people[0];
+  const entity = entities[Math.floor(entities.length / 2)];
+  const middle = ids[0]?.middle;
+  if (!person || !entity || !middle) {
+    throw new Error('The large dataset has no councillors or no audit trail: generate it afresh.');
+  }
+  return {
+    surname: person.family_name,
+    personId: person.id,
+    entity: entity.entity,
+    middleAuditId: Number(middle),
+  };
+}
+
+/** Generate the large dataset unless it is there already, then read what the pages need. */
+async function prepareIn(url: string): Promise<DatasetSummary> {
+  const database = createDatabase(url, { max: 2 });
+  const forget = onCleanUp('close the database connections', database.close, 5_000);
+  try {
+    await migrateToLatest(database.db);
+    let generationSeconds: number | null = null;
+    let vacuumSeconds: number | null = null;
+    const reused = await datasetExists(database.db);
+    if (reused) {
+      console.log(`The large dataset (${LARGE_SLUG}) is there already: reusing it.`);
+    } else {
+      console.log(`Generating the large dataset (${LARGE_SLUG}): this takes a few minutes ...`);
+      const result = await generateLargeDataset(database.db);
+      generationSeconds = result.seconds;
+      console.log(
+        `Generated ${result.authorities} authorities, ${result.people} people, ` +
+          `${result.memberships} memberships and ${result.auditEvents} audit events ` +
+          `in ${result.seconds.toFixed(1)} s.`,
+      );
+      // Bring the planner's statistics and the visibility map up to date, as autovacuum would
+      // have done long before a real council's database saw its first benchmark.
+      const vacuumStarted = performance.now();
+      await sql`vacuum (analyze)`.execute(database.db);
+      vacuumSeconds = (performance.now() - vacuumStarted) / 1000;
+      console.log(`VACUUM ANALYZE took ${vacuumSeconds.toFixed(1)} s.`);
+    }
+    const [counts, targets] = await Promise.all([countRows(database.db), findTargets(database.db)]);
+    return { reused, generationSeconds, vacuumSeconds, counts, targets };
+  } finally {
+    forget();
+    await database.close();
+  }
+}
+
+/**
+ * Make sure the dataset exists: in the PostgreSQL at `databaseUrl`, or else in the embedded
+ * PostgreSQL in `dataDir` (started for the purpose and stopped again, so that the server can
+ * start it itself).
+ */
+export async function prepareDataset(options: {
+  dataDir: string;
+  databaseUrl: string | undefined;
+}): Promise<DatasetSummary> {
+  if (options.databaseUrl) return prepareIn(options.databaseUrl);
+
+  const releaseLock = await acquireDataDirLock(options.dataDir);
+  const forgetLock = onCleanUp('release the data folder lock', releaseLock);
+  try {
+    const port = await freePort();
+    console.log(`Starting the embedded PostgreSQL in ${options.dataDir} ...`);
+    const embedded = await startEmbeddedDatabase({ dataDir: options.dataDir, port });
+    const forgetDb = onCleanUp('stop the embedded PostgreSQL', embedded.stop, 90_000);
+    try {
+      return await prepareIn(embedded.url);
+    } finally {
+      forgetDb();
+      await embedded.stop();
+    }
+  } finally {
+    forgetLock();
+    await releaseLock();
+  }
+}

@@ -1,0 +1,90 @@
+import type { PageResult } from './measure.js';
+
+/** The targets docs/benchmarks.md proposes, with 10 connections on the large dataset. */
+export const TARGETS = {
+  signedInP99Ms: 250,
+  signedInRatio: 0.2,
+  publicRatio: 0.5,
+} as const;
+
+export type Verdict = 'baseline' | 'ok' | 'slow' | 'FAILED';
+
+export interface RatedResult extends PageResult {
+  /** requests/s divided by the baseline's (the mean of its first and last runs) */
+  ratio: number;
+  verdict: Verdict;
+}
+
+/** A page that answered anything but 2xx failed, however fast; otherwise held to its target. */
+export function rate(result: PageResult, baselineRps: number): RatedResult {
+  const ratio =
+    baselineRps > 0 ? Math.round((result.requestsPerSecond / baselineRps) * 100) / 100 : 0;
+  let verdict: Verdict;
+  if (
+    result.checkStatus !== 200 ||
+    result.non2xx > 0 ||
+    result.errors > 0 ||
+    result.requests === 0
+  ) {
+    verdict = 'FAILED';
+  } else if (result.kind === 'baseline') {
+    verdict = 'baseline';
+  } else if (result.kind === 'public') {
+    verdict = ratio >= TARGETS.publicRatio ? 'ok' : 'slow';
+  } else {
+    verdict =
+      ratio >= TARGETS.signedInRatio && result.latencyMs.p99 < TARGETS.signedInP99Ms
+        ? 'ok'
+        : 'slow';
+  }
+  return { ...result, ratio, verdict };
+}
+
+function table(head: string[], rows: string[][], rightAligned: Set<number>): string {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, i) => (rightAligned.has(i) ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
+  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+function failureNote(result: RatedResult): string {
+  if (result.verdict !== 'FAILED') return String(result.non2xx);
+  const parts = [String(result.non2xx)];
+  if (result.checkStatus !== 200) parts.push(`(answered ${result.checkStatus})`);
+  if (result.errors > 0) parts.push(`+${result.errors} errors`);
+  return parts.join(' ');
+}
+
+export function formatTable(results: RatedResult[]): string {
+  return table(
+    ['Page', 'Req/s', 'p50 ms', 'p99 ms', 'vs baseline', 'non-2xx', 'Target'],
+    results.map((r) => [
+      r.label,
+      r.requestsPerSecond.toFixed(0),
+      r.latencyMs.p50.toFixed(1),
+      r.latencyMs.p99.toFixed(1),
+      r.ratio.toFixed(2),
+      failureNote(r),
+      r.verdict === 'baseline' ? '' : r.verdict,
+    ]),
+    new Set([1, 2, 3, 4, 5]),
+  );
+}
+
+/** The same table in Markdown, to paste into docs/benchmarks.md. */
+export function formatMarkdown(results: RatedResult[]): string {
+  const rows = results.map(
+    (r) =>
+      `| \`${r.label.replace(/\|/g, '\\|')}\` | ${r.requestsPerSecond.toFixed(0)} | ` +
+      `${r.latencyMs.p50.toFixed(1)} | ${r.latencyMs.p99.toFixed(1)} | ${r.ratio.toFixed(2)} | ` +
+      `${r.non2xx + r.errors} | ${r.verdict === 'baseline' ? '' : r.verdict} |`,
+  );
+  return [
+    '| Page | Req/s | p50 ms | p99 ms | vs baseline | non-2xx | Target |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | --- |',
+    ...rows,
+  ].join('\n');
+}
