@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { AppDeps } from '../index.js';
 import { anyone, signedIn } from '../../platform/access.js';
 import { parseForm } from '../../platform/forms.js';
@@ -103,18 +103,15 @@ export const authRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { d
     });
   });
 
+  const linkExpired = (reply: FastifyReply) =>
+    reply.render('auth/templates/link-expired.njk', { pageTitle: 'This link has expired' }, 404);
+
   app.get<{ Params: { token: string } }>(
     '/set-password/:token',
     { config: anyone },
     async (request, reply) => {
       const invitation = await findUsableInvitation(deps.db, request.params.token);
-      if (!invitation) {
-        return reply.render(
-          'auth/templates/link-expired.njk',
-          { pageTitle: 'This link has expired' },
-          404,
-        );
-      }
+      if (!invitation) return linkExpired(reply);
       return reply.render('auth/templates/set-password.njk', {
         pageTitle: 'Choose your password',
         name: invitation.name,
@@ -128,13 +125,7 @@ export const authRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { d
     { config: anyone },
     async (request, reply) => {
       const invitation = await findUsableInvitation(deps.db, request.params.token);
-      if (!invitation) {
-        return reply.render(
-          'auth/templates/link-expired.njk',
-          { pageTitle: 'This link has expired' },
-          404,
-        );
-      }
+      if (!invitation) return linkExpired(reply);
       const form = parseForm(setPasswordForm, request.body);
       if (!form.ok) {
         return reply.render(
@@ -154,13 +145,7 @@ export const authRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { d
         form.data.password,
         request.id,
       );
-      if (!done) {
-        return reply.render(
-          'auth/templates/link-expired.njk',
-          { pageTitle: 'This link has expired' },
-          404,
-        );
-      }
+      if (!done) return linkExpired(reply);
       clearSessionCookie(reply);
       return redirectWithFlash(reply, '/sign-in', {
         title: 'Password set',

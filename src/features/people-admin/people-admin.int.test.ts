@@ -181,3 +181,23 @@ test('the people list searches by name and filters by kind', async () => {
   });
   assert.match(members.body, /No one matches that search/);
 });
+
+test('a person with no email address cannot be sent a link, and is told why', async () => {
+  const id = await createPerson(t.db);
+  await t.db.updateTable('people').set({ email: null }).where('id', '=', id).execute();
+  const form = await getForm(t.app, `/admin/people/${id}`, admin.cookie);
+  for (const [path, message] of [
+    ['invite', 'Add an email address for this person before inviting them'],
+    ['reset-access', 'Add an email address for this person before resetting their access'],
+  ] as const) {
+    const response = await postForm(t.app, `/admin/people/${id}/${path}`, {}, form);
+    assert.equal(response.statusCode, 400);
+    assert.match(response.body, new RegExp(`govuk-error-summary[\\s\\S]*${message}`));
+  }
+  const invitations = await t.db
+    .selectFrom('invitations')
+    .select('id')
+    .where('person_id', '=', id)
+    .execute();
+  assert.equal(invitations.length, 0);
+});

@@ -81,54 +81,49 @@ export const peopleAdminRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (a
     });
   });
 
-  app.post('/admin/people/:id/invite', { config: administrators }, async (request, reply) => {
-    const id = personId(request.params);
-    const person = await findPerson(deps.db, id);
-    if (!person) throw notFound();
-    if (!person.email) {
-      return reply.render(
-        'people-admin/templates/person.njk',
-        {
-          pageTitle: `${person.given_name} ${person.family_name}`,
-          errorList: [
-            { text: 'Add an email address for this person before inviting them', href: '#invite' },
-          ],
-          ...personView(person),
-        },
-        400,
-      );
-    }
-    await resendInvitation(deps.db, id, context(request));
-    return redirectWithFlash(reply, `/admin/people/${id}`, {
-      title: 'Invitation sent',
-      text: `A new invitation for ${person.given_name} ${person.family_name} is in the outbox. Older links no longer work.`,
+  /**
+   * Invitation and reset both send a link by email: a person without an email address gets the
+   * person page again with an error summary instead.
+   */
+  const accessAction = (
+    path: string,
+    action: typeof resendInvitation,
+    missingEmail: { text: string; href: string },
+    done: (name: string) => { title: string; text: string },
+  ) =>
+    app.post(path, { config: administrators }, async (request, reply) => {
+      const id = personId(request.params);
+      const person = await findPerson(deps.db, id);
+      if (!person) throw notFound();
+      const name = `${person.given_name} ${person.family_name}`;
+      if (!person.email) {
+        return reply.render(
+          'people-admin/templates/person.njk',
+          { pageTitle: name, errorList: [missingEmail], ...personView(person) },
+          400,
+        );
+      }
+      await action(deps.db, id, context(request));
+      return redirectWithFlash(reply, `/admin/people/${id}`, done(name));
     });
-  });
 
-  app.post('/admin/people/:id/reset-access', { config: administrators }, async (request, reply) => {
-    const id = personId(request.params);
-    const person = await findPerson(deps.db, id);
-    if (!person) throw notFound();
-    if (!person.email) {
-      return reply.render(
-        'people-admin/templates/person.njk',
-        {
-          pageTitle: `${person.given_name} ${person.family_name}`,
-          errorList: [
-            {
-              text: 'Add an email address for this person before resetting their access',
-              href: '#reset',
-            },
-          ],
-          ...personView(person),
-        },
-        400,
-      );
-    }
-    await resetAccess(deps.db, id, context(request));
-    return redirectWithFlash(reply, `/admin/people/${id}`, {
+  accessAction(
+    '/admin/people/:id/invite',
+    resendInvitation,
+    { text: 'Add an email address for this person before inviting them', href: '#invite' },
+    (name) => ({
+      title: 'Invitation sent',
+      text: `A new invitation for ${name} is in the outbox. Older links no longer work.`,
+    }),
+  );
+
+  accessAction(
+    '/admin/people/:id/reset-access',
+    resetAccess,
+    { text: 'Add an email address for this person before resetting their access', href: '#reset' },
+    (name) => ({
       title: 'Access reset',
-      text: `${person.given_name} ${person.family_name} has been signed out everywhere and sent a link to choose a new password.`,
-    });
-  });
+      text: `${name} has been signed out everywhere and sent a link to choose a new password.`,
+    }),
+  );
 };
