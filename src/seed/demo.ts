@@ -260,7 +260,7 @@ const PARISHES = [
 
 interface Councillor {
   person: PlannedPerson;
-  ward: PlannedArea;
+  /** 0-2: which of the ward's three seats, and so which election filled it */
   seat: number;
 }
 
@@ -291,13 +291,13 @@ function planCouncillors(
   council: PlannedOrganisation,
 ): Councillor[] {
   const councillors: Councillor[] = [];
-  for (const { area, posts } of planWards(b, principal, council)) {
+  for (const { posts } of planWards(b, principal, council)) {
     posts.forEach((post, seat) => {
       const person = b.person(principal, 'member', `councillors.${DEMO_DOMAIN}`);
       const startDate = SEAT_ELECTIONS[seat] ?? ANNUAL_MEETING;
       b.membership(person, council, startDate, { post });
       b.role(person, 'member');
-      councillors.push({ person, ward: area, seat });
+      councillors.push({ person, seat });
     });
   }
   return councillors;
@@ -305,13 +305,15 @@ function planCouncillors(
 
 /** Splits the councillors among the groups; each group's first two are its leader and whip. */
 function planGroups(b: PlanBuilder, principal: PlannedAuthority, councillors: Councillor[]) {
-  const seatsByGroup = b.shuffled(GROUPS.flatMap((group, index) => Array(group.seats).fill(index)));
+  const seatsByGroup = b.shuffled(
+    GROUPS.flatMap((group, index) => Array.from({ length: group.seats }, () => index)),
+  );
   const groups = GROUPS.map((group) => ({
     organisation: b.organisation(principal, group.name, 'political-group'),
     members: [] as Councillor[],
   }));
   councillors.forEach((councillor, index) =>
-    groups[seatsByGroup[index] as number]?.members.push(councillor),
+    groups[seatsByGroup[index] ?? 0]?.members.push(councillor),
   );
   for (const group of groups) {
     group.members.forEach((councillor, position) => {
