@@ -100,12 +100,14 @@ if (suites.has('unit')) await runTests('unit tests', unitFiles, true);
 
 const needsDatabase = suites.has('integration') || suites.has('browser');
 let embedded = null;
+let dataDir = null;
 if (needsDatabase) {
   const { startEmbeddedDatabase } = await import(path.join(dist, 'src/db/embedded.js'));
   const { prepareTemplateDatabase } = await import(path.join(dist, 'src/testing/database.js'));
   let adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) {
-    const dataDir = path.join(root, '.test-data');
+    // One folder per run, so two runs (say, an editor's and a terminal's) never share a cluster.
+    dataDir = path.join(root, '.test-data', `run-${process.pid}`);
     rmSync(dataDir, { recursive: true, force: true });
     embedded = await startEmbeddedDatabase({
       dataDir,
@@ -146,7 +148,10 @@ if (needsDatabase) {
     await client.connect().catch(() => undefined);
     await client.query(`drop database if exists ${template} with (force)`).catch(() => undefined);
     await client.end().catch(() => undefined);
-    if (embedded) await embedded.stop();
+    if (embedded) {
+      await embedded.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   }
 }
 

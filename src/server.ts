@@ -81,7 +81,11 @@ async function main(): Promise<void> {
     stopping = true;
     console.log(`\n${signal}: finishing requests in flight, then stopping ...`);
     if (mailTimer) clearInterval(mailTimer);
+    // A browser's keep-alive connection would hold the close open for Fastify's 72-second
+    // keep-alive timeout: close each connection as soon as its last request has been answered.
+    const closeIdle = setInterval(() => app.server.closeIdleConnections(), 100);
     await app.close(); // stops accepting connections and waits for requests in flight
+    clearInterval(closeIdle);
     await cleanUp(); // close the pool, stop the embedded PostgreSQL, release the lock
     console.log('Stopped.');
     process.exit(0);

@@ -3,7 +3,6 @@ import { once } from 'node:events';
 import { createReadStream, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { finished } from 'node:stream/promises';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   Kysely,
   Migrator,
@@ -16,6 +15,7 @@ import {
 } from 'kysely';
 import pg from 'pg';
 import { from as copyFrom, to as copyTo, type CopyStreamQuery } from 'pg-copy-streams';
+import { migrations } from './migrate.js';
 
 /**
  * Logical backups of the whole application database, without pg_dump (the embedded
@@ -33,6 +33,11 @@ const MAGIC = '-- Probity backup';
 const TRAILER = '-- End of Probity backup. SHA-256: ';
 /** Kysely's bookkeeping: a restore rebuilds it by running the migrations themselves. */
 const MIGRATION_TABLES = new Set(['kysely_migration', 'kysely_migration_lock']);
+/**
+ * Left out of backups: sign-in sessions and throttles. Restoring an old backup must not bring
+ * back sessions that were signed out since; everyone signs in again after a restore.
+ */
+const NOT_BACKED_UP = new Set(['sessions', 'sign_in_throttles']);
 /**
  * Output settings that make COPY's text stable and exact (ISO dates in UTC, floats that
  * round-trip). Written into the file for psql, and applied by restore itself.
@@ -88,7 +93,9 @@ function quoteIdent(name: string): string {
 }
 
 const IDENT = '"(?:[^"]|"")+"';
-const COPY_LINE = new RegExp(`^COPY public\\.(${IDENT}) \\((${IDENT}(?:, ${IDENT})*)\\) FROM stdin;$`);
+const COPY_LINE = new RegExp(
+  `^COPY public\\.(${IDENT}) \\((${IDENT}(?:, ${IDENT})*)\\) FROM stdin;$`,
+);
 const SETVAL_LINE = new RegExp(
   `^SELECT pg_catalog\\.setval\\('public\\.(${IDENT})', (-?\\d+), (true|false)\\);$`,
 );
@@ -96,22 +103,9 @@ function unquoteIdent(quoted: string): string {
   return quoted.slice(1, -1).replace(/""/g, '"');
 }
 
-/**
- * The migrations this version of Probity has, read from the compiled migrations folder the
- * way Kysely's FileMigrationProvider does (src/db/migrate.ts keeps its list private, and a
- * restore must stop at the backup's migration rather than the latest).
- */
+/** The migrations this version of Probity has (a restore stops at the backup's last one). */
 export async function knownMigrations(): Promise<Record<string, Migration>> {
-  const dir = fileURLToPath(new URL('./migrations/', import.meta.url));
-  const files = (await fs.readdir(dir))
-    .filter((f) => /\.(js|ts)$/.test(f) && !/\.(test|d)\.(js|ts)$/.test(f))
-    .sort();
-  const migrations: Record<string, Migration> = {};
-  for (const file of files) {
-    const module = (await import(pathToFileURL(path.join(dir, file)).href)) as Migration;
-    migrations[file.replace(/\.(js|ts)$/, '')] = module;
-  }
-  return migrations;
+  return { ...migrations };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -193,7 +187,9 @@ async function readTables(client: pg.Client): Promise<TableInfo[]> {
     `select conrelid::int as child, confrelid::int as parent from pg_constraint
       where contype = 'f' and connamespace = 'public'::regnamespace`,
   );
-  const application = tables.rows.filter((t) => !MIGRATION_TABLES.has(t.name));
+  const application = tables.rows.filter(
+    (t) => !MIGRATION_TABLES.has(t.name) && !NOT_BACKED_UP.has(t.name),
+  );
   return foreignKeySafeOrder(application, references.rows);
 }
 
@@ -210,13 +206,23 @@ export async function backupDatabase(url: string, file: string): Promise<BackupS
   const partial = partialPath(target);
   let handle: fs.FileHandle;
   try {
-    // Backups hold password hashes: readable by the owner only.
+    // Backups hold password hashes: readable by the owner only. A leftover .partial from a
+    // crashed run is removed first, as opening it would keep its old permissions.
+    await fs.rm(partial, { force: true });
     handle = await fs.open(partial, 'w', 0o600);
   } catch (error) {
-    throw new BackupError(`Cannot write ${partial}: ${(error as Error).message}`);
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new BackupError(
+      code === 'ENOENT'
+        ? `Cannot write the backup: the folder ${path.dirname(target)} does not exist.`
+        : `Cannot write ${partial}: ${(error as Error).message}`,
+    );
   }
 
   const client = new pg.Client({ connectionString: url, application_name: 'probity-backup' });
+  // A connection lost mid-query fails that query; without a listener, the same loss would
+  // also be thrown as an unhandled 'error' event and end the process before it cleans up.
+  client.on('error', () => undefined);
   let complete = false;
   try {
     await client.connect();
@@ -329,7 +335,9 @@ export async function readBackupHeader(file: string): Promise<BackupHeader> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new BackupError(
-      code === 'ENOENT' ? `There is no file ${file}.` : `Cannot read ${file}: ${(error as Error).message}`,
+      code === 'ENOENT'
+        ? `There is no file ${file}.`
+        : `Cannot read ${file}: ${(error as Error).message}`,
     );
   }
   let head: Buffer;
@@ -355,7 +363,9 @@ export async function readBackupHeader(file: string): Promise<BackupHeader> {
   }
   const format = Number(fields.get('Format'));
   if (!Number.isInteger(format)) {
-    throw new BackupError(`${file} is not a Probity backup that can be read: it has no format line.`);
+    throw new BackupError(
+      `${file} is not a Probity backup that can be read: it has no format line.`,
+    );
   }
   if (format > BACKUP_FORMAT) {
     throw new BackupError(
@@ -430,8 +440,10 @@ export async function restoreDatabase(url: string, file: string): Promise<Restor
   checkMigrations(header.migrations, known);
 
   const client = new pg.Client({ connectionString: url, application_name: 'probity-restore' });
+  client.on('error', () => undefined); // as in backupDatabase: the query in progress fails instead
   await client.connect();
-  let state: State = { mode: 'sql' };
+  // Widened on purpose: handleLine changes it, which TypeScript's narrowing cannot see.
+  let state = { mode: 'sql' } as State;
   try {
     await client.query('begin');
     // A running server holding its tables would make the restore wait without end.
@@ -448,6 +460,7 @@ export async function restoreDatabase(url: string, file: string): Promise<Restor
     await client.query('grant usage on schema public to public');
     await migrateTo(client, header.migrations.at(-1));
     await client.query(`set local lock_timeout = 0`);
+    const foreignKeys = await dropForeignKeys(client);
 
     const tables = new Set(
       (
@@ -504,7 +517,9 @@ export async function restoreDatabase(url: string, file: string): Promise<Restor
         if (!tables.has(table)) throw damaged(`the table ${table} does not exist in this version.`);
         if (restored.has(table)) throw damaged(`the table ${table} appears twice.`);
         restored.add(table);
-        const columns = [...copy[2]!.matchAll(new RegExp(IDENT, 'g'))].map((m) => unquoteIdent(m[0]));
+        const columns = [...copy[2]!.matchAll(new RegExp(IDENT, 'g'))].map((m) =>
+          unquoteIdent(m[0]),
+        );
         const sql = `COPY public.${quoteIdent(table)} (${columns.map(quoteIdent).join(', ')}) FROM STDIN`;
         const stream = client.query(copyFrom(sql));
         // Keep a COPY error (bad data) from being an unhandled 'error' event between writes.
@@ -542,7 +557,8 @@ export async function restoreDatabase(url: string, file: string): Promise<Restor
 
     let carry: Buffer = Buffer.alloc(0);
     for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
-      const buffer: Buffer = carry.length > 0 ? Buffer.concat([carry, chunk as Buffer]) : (chunk as Buffer);
+      const buffer: Buffer =
+        carry.length > 0 ? Buffer.concat([carry, chunk as Buffer]) : (chunk as Buffer);
       let pos = 0;
       for (;;) {
         if (state.mode === 'copy') {
@@ -590,6 +606,7 @@ export async function restoreDatabase(url: string, file: string): Promise<Restor
         `${file} is incomplete: it ends before the end of the backup (it was probably cut short while being written or copied). Nothing was restored.`,
       );
     }
+    await restoreForeignKeys(client, foreignKeys);
     await client.query('commit');
     return {
       createdAt: header.createdAt,
@@ -600,16 +617,60 @@ export async function restoreDatabase(url: string, file: string): Promise<Restor
       seconds: (performance.now() - started) / 1000,
     };
   } catch (error) {
-    const current = state as State;
-    if (current.mode === 'copy') {
+    if (state.mode === 'copy') {
       // Abandon the COPY (PostgreSQL rolls it back) before ending the transaction.
-      current.stream.destroy();
-      await finished(current.stream).catch(() => undefined);
+      state.stream.destroy();
+      await finished(state.stream).catch(() => undefined);
     }
     await client.query('rollback').catch(() => undefined);
+    if (state.mode === 'copy' && !(error instanceof BackupError)) {
+      // PostgreSQL refused a row: say which table, and that the file is at fault.
+      throw new BackupError(
+        `${file} is damaged: the rows of ${state.table} could not be restored (${(error as Error).message}). Nothing was restored.`,
+      );
+    }
     throw error;
   } finally {
     await client.end().catch(() => undefined);
+  }
+}
+
+interface ForeignKey {
+  table: string;
+  name: string;
+  definition: string;
+}
+
+/**
+ * Checking each row's foreign keys as it is copied is most of a restore's time (a lookup per
+ * row); adding the constraints back afterwards checks every row in one join, just as surely.
+ */
+async function dropForeignKeys(client: pg.Client): Promise<ForeignKey[]> {
+  const { rows } = await client.query<ForeignKey>(
+    `select format('public.%I', t.relname) as table, c.conname as name,
+            pg_get_constraintdef(c.oid) as definition
+       from pg_constraint c join pg_class t on t.oid = c.conrelid
+      where c.contype = 'f' and c.connamespace = 'public'::regnamespace
+      order by t.relname, c.conname`,
+  );
+  for (const fk of rows) {
+    await client.query(`alter table ${fk.table} drop constraint ${quoteIdent(fk.name)}`);
+  }
+  return rows;
+}
+
+async function restoreForeignKeys(client: pg.Client, foreignKeys: ForeignKey[]): Promise<void> {
+  for (const fk of foreignKeys) {
+    try {
+      await client.query(
+        `alter table ${fk.table} add constraint ${quoteIdent(fk.name)} ${fk.definition}`,
+      );
+    } catch (error) {
+      if ((error as { code?: string }).code !== '23503') throw error;
+      throw new BackupError(
+        `The backup's data does not hang together (${fk.table}: ${(error as Error).message}). Nothing was restored.`,
+      );
+    }
   }
 }
 

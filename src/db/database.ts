@@ -30,6 +30,9 @@ export function createDatabase(
   });
   // A dropped connection (for example the server restarting) must not crash the process.
   pool.on('error', () => undefined);
+  // ... and neither may one that drops while a request holds it between two queries: the next
+  // query on it fails and that request answers with an error page.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,

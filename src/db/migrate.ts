@@ -2,7 +2,7 @@ import { Migrator, type Migration, type MigrationProvider, type Kysely } from 'k
 import * as m0001 from './migrations/0001-core.js';
 
 /** Migrations in order. Forward-only: a landed migration is never edited, only followed. */
-const migrations: Record<string, Migration> = {
+export const migrations: Readonly<Record<string, Migration>> = {
   '0001-core': m0001,
 };
 
