@@ -53,7 +53,10 @@ export function cleanUpOnSignals(): void {
     }
     stopping = true;
     console.error(`\n${signal}: stopping the benchmark and everything it started ...`);
-    void cleanUp().finally(() => process.exit(130));
+    void cleanUp().finally(() => {
+      console.error('Stopped: nothing the benchmark started is left running.');
+      process.exit(130);
+    });
   };
   process.on('SIGINT', handler);
   process.on('SIGTERM', handler);

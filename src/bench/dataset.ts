@@ -90,7 +90,7 @@ async function prepareIn(url: string): Promise<DatasetSummary> {
     if (reused) {
       console.log(`The large dataset (${LARGE_SLUG}) is there already: reusing it.`);
     } else {
-      console.log(`Generating the large dataset (${LARGE_SLUG}): this takes a few minutes ...`);
+      console.log(`Generating the large dataset (${LARGE_SLUG}) ...`);
       const result = await generateLargeDataset(database.db);
       generationSeconds = result.seconds;
       console.log(

@@ -11,6 +11,9 @@ export interface PageSpec {
   cookie?: string;
 }
 
+/** CPU time used so far by the server and by PostgreSQL (null where it cannot be read), ms. */
+export type CpuProbe = () => Promise<{ serverMs: number | null; postgresMs: number | null }>;
+
 export interface PageResult {
   label: string;
   path: string;
@@ -24,6 +27,11 @@ export interface PageResult {
   non2xx: number;
   /** connection errors, timeouts included */
   errors: number;
+  /**
+   * CPU time per request of the server and of PostgreSQL during the measured run: unlike
+   * requests/s, hardly moved by other work on the machine.
+   */
+  cpuMsPerRequest: { server: number | null; postgres: number | null };
 }
 
 export interface LoadSettings {
@@ -42,6 +50,23 @@ async function load(url: string, spec: PageSpec, connections: number, seconds: n
   });
 }
 
+/**
+ * A few requests to every page before anything is measured: templates compiled, code
+ * optimised and pool connections open, so that the first baseline run is not also the
+ * server's warm-up.
+ */
+export async function prime(baseUrl: string, specs: PageSpec[], times = 20): Promise<void> {
+  for (const spec of specs) {
+    for (let i = 0; i < times; i += 1) {
+      const response = await fetch(`${baseUrl}${spec.path}`, {
+        headers: spec.cookie ? { cookie: spec.cookie } : {},
+        redirect: 'manual',
+      });
+      await response.arrayBuffer();
+    }
+  }
+}
+
 const round = (value: number, places = 1) => Math.round(value * 10 ** places) / 10 ** places;
 
 /**
@@ -52,6 +77,7 @@ export async function measurePage(
   baseUrl: string,
   spec: PageSpec,
   settings: LoadSettings,
+  cpu: CpuProbe,
 ): Promise<PageResult> {
   const url = `${baseUrl}${spec.path}`;
   const check = await fetch(url, {
@@ -63,7 +89,13 @@ export async function measurePage(
   if (settings.warmupSeconds > 0) {
     await load(url, spec, settings.connections, settings.warmupSeconds);
   }
+  const before = await cpu();
   const result = await load(url, spec, settings.connections, settings.durationSeconds);
+  const after = await cpu();
+  const perRequest = (from: number | null, to: number | null) =>
+    from === null || to === null || result.requests.total === 0
+      ? null
+      : round((to - from) / result.requests.total, 2);
   return {
     label: spec.label,
     path: spec.path,
@@ -81,5 +113,9 @@ export async function measurePage(
     requests: result.requests.total,
     non2xx: result.non2xx,
     errors: result.errors,
+    cpuMsPerRequest: {
+      server: perRequest(before.serverMs, after.serverMs),
+      postgres: perRequest(before.postgresMs, after.postgresMs),
+    },
   };
 }

@@ -58,9 +58,21 @@ function failureNote(result: RatedResult): string {
   return parts.join(' ');
 }
 
+const cpuText = (ms: number | null): string => (ms === null ? '-' : ms.toFixed(1));
+
 export function formatTable(results: RatedResult[]): string {
   return table(
-    ['Page', 'Req/s', 'p50 ms', 'p99 ms', 'vs baseline', 'non-2xx', 'Target'],
+    [
+      'Page',
+      'Req/s',
+      'p50 ms',
+      'p99 ms',
+      'vs baseline',
+      'non-2xx',
+      'Target',
+      'CPU ms/req: node',
+      'pg',
+    ],
     results.map((r) => [
       r.label,
       r.requestsPerSecond.toFixed(0),
@@ -69,8 +81,10 @@ export function formatTable(results: RatedResult[]): string {
       r.ratio.toFixed(2),
       failureNote(r),
       r.verdict === 'baseline' ? '' : r.verdict,
+      cpuText(r.cpuMsPerRequest.server),
+      cpuText(r.cpuMsPerRequest.postgres),
     ]),
-    new Set([1, 2, 3, 4, 5]),
+    new Set([1, 2, 3, 4, 5, 7, 8]),
   );
 }
 
@@ -80,11 +94,12 @@ export function formatMarkdown(results: RatedResult[]): string {
     (r) =>
       `| \`${r.label.replace(/\|/g, '\\|')}\` | ${r.requestsPerSecond.toFixed(0)} | ` +
       `${r.latencyMs.p50.toFixed(1)} | ${r.latencyMs.p99.toFixed(1)} | ${r.ratio.toFixed(2)} | ` +
-      `${r.non2xx + r.errors} | ${r.verdict === 'baseline' ? '' : r.verdict} |`,
+      `${r.non2xx + r.errors} | ${r.verdict === 'baseline' ? '' : r.verdict} | ` +
+      `${cpuText(r.cpuMsPerRequest.server)} | ${cpuText(r.cpuMsPerRequest.postgres)} |`,
   );
   return [
-    '| Page | Req/s | p50 ms | p99 ms | vs baseline | non-2xx | Target |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | --- |',
+    '| Page | Req/s | p50 ms | p99 ms | vs baseline | non-2xx | Target | CPU ms/req: node | pg |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: |',
     ...rows,
   ].join('\n');
 }

@@ -5,14 +5,16 @@ import { LARGE_ACCOUNTS } from '../seed/large.js';
 import { DEMO_PASSWORD } from '../seed/demo.js';
 import { cleanUp, cleanUpOnSignals, onCleanUp } from './cleanup.js';
 import { prepareDataset, type PageTargets } from './dataset.js';
-import { measurePage, type PageResult, type PageSpec } from './measure.js';
+import { measurePage, prime, type CpuProbe, type PageResult, type PageSpec } from './measure.js';
 import { formatMarkdown, formatTable, rate, TARGETS } from './report.js';
 import { startServer } from './server-process.js';
 import { signIn } from './sign-in.js';
 import { benchOptions } from './options.js';
 import {
+  cpuMs,
   freePort,
   mib,
+  postgresCpuMs,
   postgresMemory,
   postmasterPid,
   processMemory,
@@ -96,6 +98,11 @@ class MemorySampler {
   }
 }
 
+/** The one-minute load average, as a share of the cores: above about 0.5, other work interferes. */
+function loadPerCore(): number {
+  return Math.round(((os.loadavg()[0] ?? 0) / os.availableParallelism()) * 100) / 100;
+}
+
 function machine() {
   const cpus = os.cpus();
   return {
@@ -135,6 +142,14 @@ async function main(): Promise<void> {
       `${dataset.counts.memberships} memberships, ${dataset.counts.auditEvents} audit events.`,
   );
 
+  const loadAtStart = loadPerCore();
+  if (loadAtStart > 0.5) {
+    console.log(
+      `Note: the machine is busy (load ${loadAtStart} per core before measuring): ` +
+        'other work will lower every figure, the baseline included.',
+    );
+  }
+
   // 2. The real server.
   const port = await freePort();
   let dbPort = await freePort();
@@ -156,12 +171,18 @@ async function main(): Promise<void> {
 
   // 4. The pages, baseline first and last.
   const specs = pages(dataset.targets, mo, whip);
+  const postmasterAtStart = server.pgDir ? await postmasterPid(server.pgDir) : null;
+  const cpu: CpuProbe = async () => ({
+    serverMs: await cpuMs(server.pid),
+    postgresMs: postmasterAtStart !== null ? await postgresCpuMs(postmasterAtStart) : null,
+  });
+  await prime(server.baseUrl, specs);
   const sampler = new MemorySampler(server.pid, server.pgDir);
   sampler.start();
   const results: PageResult[] = [];
   for (const [index, spec] of specs.entries()) {
     process.stdout.write(`[${String(index + 1).padStart(2)}/${specs.length}] ${spec.label} ... `);
-    const result = await measurePage(server.baseUrl, spec, options);
+    const result = await measurePage(server.baseUrl, spec, options, cpu);
     results.push(result);
     const failed = result.checkStatus !== 200 || result.non2xx > 0 || result.errors > 0;
     console.log(
@@ -171,6 +192,8 @@ async function main(): Promise<void> {
   }
   sampler.stop();
   await sampler.sample();
+
+  const loadAtEnd = loadPerCore();
 
   // 5. Memory, before the server goes.
   const serverMemory: ProcessMemory | null = await processMemory(server.pid);
@@ -195,6 +218,12 @@ async function main(): Promise<void> {
       `and ${last.requestsPerSecond.toFixed(0)} last; ${drift >= 0 ? '+' : ''}${drift.toFixed(1)}%).` +
       (Math.abs(drift) > 10 ? ' The machine was not steady: compare ratios with care.' : ''),
   );
+  if (loadAtEnd > 0.5 || loadAtStart > 0.5) {
+    console.log(
+      `Load per core: ${loadAtStart} before, ${loadAtEnd} after (2 cores fully used by the ` +
+        'benchmark itself read about 1): above that, something else was running.',
+    );
+  }
   console.log(
     `Targets: signed-in pages p99 < ${TARGETS.signedInP99Ms} ms and at least ${TARGETS.signedInRatio} ` +
       `of the baseline; public pages at least ${TARGETS.publicRatio} of the baseline.`,
@@ -234,6 +263,8 @@ async function main(): Promise<void> {
       warmupSeconds: options.warmupSeconds,
       database: options.databaseUrl ? 'DATABASE_URL' : 'embedded',
     },
+    /** one-minute load average per core, before the first page and after the last */
+    loadPerCore: { atStart: loadAtStart, atEnd: loadAtEnd },
     targets: TARGETS,
     dataset,
     baseline: {

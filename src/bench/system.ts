@@ -80,14 +80,9 @@ async function childrenOf(pid: number): Promise<number[]> {
   const children: number[] = [];
   for (const entry of await fs.readdir('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = await fs.readFile(`/proc/${entry}/stat`, 'utf8');
-      // Fields after the command name (which may hold spaces): state, then the parent's id.
-      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (parent === pid) children.push(Number(entry));
-    } catch {
-      // the process ended while we looked
-    }
+    // Fields after the command name: the state, then the parent's id.
+    const fields = await statFields(Number(entry));
+    if (fields && Number(fields[1]) === pid) children.push(Number(entry));
   }
   return children;
 }
@@ -112,6 +107,43 @@ export async function postgresMemory(postmaster: number): Promise<PostgresMemory
     processes += 1;
   }
   return processes > 0 ? { processes, pssKiB, largestPeakRssKiB } : null;
+}
+
+/** Clock ticks per second of /proc/<pid>/stat times: 100 on every Linux Node.js runs on. */
+const CLOCK_TICKS_PER_SECOND = 100;
+
+/** Fields of /proc/<pid>/stat after the command name (which may hold spaces); null when gone. */
+async function statFields(pid: number): Promise<string[] | null> {
+  try {
+    const stat = await fs.readFile(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * CPU time used so far, in milliseconds: user plus system, and with `withChildren` also that
+ * of children which have ended (PostgreSQL backends that closed their connection).
+ */
+export async function cpuMs(pid: number, withChildren = false): Promise<number | null> {
+  const fields = await statFields(pid);
+  if (!fields) return null;
+  // utime, stime, cutime, cstime are fields 14-17 of stat: 11-14 counted from the state.
+  const ticks = [11, 12, ...(withChildren ? [13, 14] : [])].reduce(
+    (sum, i) => sum + Number(fields[i] ?? 0),
+    0,
+  );
+  return (ticks * 1000) / CLOCK_TICKS_PER_SECOND;
+}
+
+/** CPU time of a PostgreSQL server so far: the postmaster, its processes and ended ones. */
+export async function postgresCpuMs(postmaster: number): Promise<number | null> {
+  const own = await cpuMs(postmaster, true);
+  if (own === null) return null;
+  let total = own;
+  for (const pid of await childrenOf(postmaster)) total += (await cpuMs(pid)) ?? 0;
+  return total;
 }
 
 export const mib = (kib: number): number => Math.round((kib / 1024) * 10) / 10;

@@ -10,6 +10,7 @@ import { recordAudit } from '../platform/audit.js';
 import { demoAccounts, loadDemoCouncil } from '../seed/demo.js';
 import { createTestDatabase, type TestDatabase } from '../testing/database.js';
 import { createSession } from '../platform/session.js';
+import { migrations } from './migrate.js';
 
 let tmp: string;
 let source: TestDatabase;
@@ -150,12 +151,12 @@ test('a backup restores into another database with every row, value and constrai
   assert.equal(existsSync(partialPath(backupFile)), false, 'no .partial file is left behind');
   const text = await fs.readFile(backupFile, 'utf8');
   assert.match(text, /^-- Probity backup\n-- Format: 1\n-- Created at: \d{4}-\d\d-\d\dT/);
-  assert.match(text, /^-- Migrations: 0001-core/m);
+  assert.match(text, new RegExp(`^-- Migrations: ${Object.keys(migrations).join(', ')}`, 'm'));
 
   const target = await targetWithMarker();
   try {
     const summary = await restoreDatabase(target.url, backupFile);
-    assert.deepEqual(summary.migrations, ['0001-core']);
+    assert.deepEqual(summary.migrations, Object.keys(migrations));
 
     const expected = await snapshot(source.db);
     const actual = await snapshot(target.db);

@@ -31,6 +31,8 @@ export interface PeopleTable {
   organisation_name: string | null;
   created_at: Generated<Date>;
   updated_at: Timestamp;
+  external_id: string | null;
+  publish_email: Generated<boolean>;
 }
 
 export interface AreasTable {
@@ -69,6 +71,18 @@ export interface MembershipsTable {
   voting: Generated<boolean>;
   start_date: DateOnly;
   end_date: DateOnly | null;
+  term_ends_on: DateOnly | null;
+  end_reason: string | null;
+}
+
+export interface IndependentPersonAppointmentsTable {
+  id: Generated<number>;
+  person_id: number;
+  authority_id: number;
+  start_date: DateOnly;
+  end_date: DateOnly;
+  no_connection_declared: boolean;
+  declared_on: DateOnly | null;
 }
 
 export interface PersonRolesTable {
@@ -144,6 +158,7 @@ export interface Database {
   organisations: OrganisationsTable;
   posts: PostsTable;
   memberships: MembershipsTable;
+  independent_person_appointments: IndependentPersonAppointmentsTable;
   person_roles: PersonRolesTable;
   credentials: CredentialsTable;
   sessions: SessionsTable;

@@ -57,8 +57,20 @@ export async function loadSessionUser(
   if (!row) return null;
   const roleRows = await db
     .selectFrom('person_roles')
-    .select(['role', 'organisation_id'])
+    .select('role')
     .where('person_id', '=', row.person_id)
+    .execute();
+  // A group whip is whoever holds a current whip membership of a political group.
+  const today = new Date().toISOString().slice(0, 10);
+  const whipRows = await db
+    .selectFrom('memberships as m')
+    .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
+    .select('m.organisation_id')
+    .where('m.person_id', '=', row.person_id)
+    .where('m.role', '=', 'whip')
+    .where('o.classification', '=', 'political-group')
+    .where('m.start_date', '<=', today)
+    .where((eb) => eb.or([eb('m.end_date', 'is', null), eb('m.end_date', '>=', today)]))
     .execute();
   // Touch the session at most once a minute: enough for the idle timeout, few writes.
   if (Date.now() - row.last_seen_at.getTime() > 60_000) {
@@ -71,15 +83,14 @@ export async function loadSessionUser(
   const roles = new Set<Role>(
     roleRows.map((r) => r.role).filter((r): r is Role => (ROLES as readonly string[]).includes(r)),
   );
+  if (whipRows.length > 0) roles.add('group-whip');
   return {
     personId: row.person_id,
     authorityId: row.authority_id,
     name: `${row.given_name} ${row.family_name}`,
     email: row.email,
     roles,
-    whipOf: roleRows
-      .filter((r) => r.role === 'group-whip' && r.organisation_id !== null)
-      .map((r) => r.organisation_id as number),
+    whipOf: whipRows.map((r) => r.organisation_id),
     sessionIdHash: idHash,
   };
 }

@@ -4,7 +4,17 @@ import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
 import { verifyPassword } from '../platform/passwords.js';
 import { createTestDatabase, type TestDatabase } from '../testing/database.js';
+import { createSession, loadSessionUser } from '../platform/session.js';
+import type { Role } from '../platform/access.js';
 import { DEMO_PASSWORD, demoAccounts, loadDemoCouncil, type DemoAccount } from './demo.js';
+
+/** The roles a person has once signed in, as every route sees them. */
+async function rolesWhenSignedIn(db: Db, personId: number) {
+  const settings = { idleMinutes: 30, absoluteHours: 1 };
+  const user = await loadSessionUser(db, await createSession(db, personId, settings), settings);
+  assert.ok(user, 'the session loads');
+  return user;
+}
 
 let database: TestDatabase;
 let db: Db;
@@ -128,16 +138,10 @@ test('five political groups, each with one leader and one whip who holds the whi
     const whips = memberships.filter((m) => m.role === 'whip');
     assert.equal(whips.length, 1, `${group.name} has one whip`);
     assert.equal(memberships.filter((m) => m.role === 'leader').length, 1);
-    const whipRoles = await db
-      .selectFrom('person_roles')
-      .select('person_id')
-      .where('role', '=', 'group-whip')
-      .where('organisation_id', '=', group.id)
-      .execute();
-    assert.deepEqual(
-      whipRoles.map((r) => r.person_id),
-      whips.map((w) => w.person_id),
-    );
+    // Signed in, the whip is group whip of exactly this group.
+    const whip = await rolesWhenSignedIn(db, whips[0]!.person_id);
+    assert.ok(whip.roles.has('group-whip'));
+    assert.deepEqual(whip.whipOf, [group.id]);
   }
   assert.equal(members, 84, 'every councillor belongs to exactly one group');
 });
@@ -183,15 +187,8 @@ test('one credentialed account per role, each signing in with the demo password'
     assert.equal(`${row.given_name} ${row.family_name}`, account.name);
     assert.equal(await verifyPassword(row.password_hash, DEMO_PASSWORD), true);
     assert.equal(await verifyPassword(row.password_hash, 'not-the-password'), false);
-    const roles = await db
-      .selectFrom('person_roles')
-      .select('role')
-      .where('person_id', '=', row.id)
-      .execute();
-    assert.ok(
-      roles.some((r) => r.role === account.role),
-      `${account.email} holds ${account.role}`,
-    );
+    const { roles } = await rolesWhenSignedIn(db, row.id);
+    assert.ok(roles.has(account.role as Role), `${account.email} holds ${account.role}`);
   }
 });
 

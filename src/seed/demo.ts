@@ -320,7 +320,6 @@ function planGroups(b: PlanBuilder, principal: PlannedAuthority, councillors: Co
       const role: MembershipRole = position === 0 ? 'leader' : position === 1 ? 'whip' : 'member';
       const startDate = SEAT_ELECTIONS[councillor.seat] ?? ANNUAL_MEETING;
       b.membership(councillor.person, group.organisation, startDate, { role });
-      if (role === 'whip') b.role(councillor.person, 'group-whip', group.organisation);
     });
   }
   return groups;

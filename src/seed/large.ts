@@ -519,15 +519,6 @@ function roleRows(plan: PrincipalPlan, ids: PrincipalIds) {
     if (c.end !== null) continue; // former councillors no longer sign in as members
     const personId = ids.people.get(c.person) ?? 0;
     rows.push({ person_id: personId, role: 'member', organisation_id: null });
-    for (const s of c.groups) {
-      if (s.role === 'whip' && s.end === null) {
-        rows.push({
-          person_id: personId,
-          role: 'group-whip',
-          organisation_id: ids.groups[s.organisation] ?? null,
-        });
-      }
-    }
   }
   for (const person of plan.staff) {
     const personId = ids.people.get(person) ?? 0;

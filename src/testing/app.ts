@@ -71,14 +71,23 @@ export async function createPerson(
     whipOf = await createGroup(db, `Group ${personCounter}`);
   }
   for (const role of options.roles ?? []) {
-    await db
-      .insertInto('person_roles')
-      .values({
-        person_id: person.id,
-        role,
-        organisation_id: role === 'group-whip' ? (whipOf ?? null) : null,
-      })
-      .execute();
+    if (role === 'group-whip') {
+      // The whip of a group is whoever holds its current whip membership.
+      await db
+        .insertInto('memberships')
+        .values({
+          person_id: person.id,
+          organisation_id: whipOf!,
+          role: 'whip',
+          start_date: '2024-05-01',
+        })
+        .execute();
+    } else {
+      await db
+        .insertInto('person_roles')
+        .values({ person_id: person.id, role, organisation_id: null })
+        .execute();
+    }
   }
   if (options.password) {
     await db
