@@ -1,0 +1,31 @@
+import type { Page } from 'playwright-core';
+import type { AbstractPage } from './abstract-page.js';
+import { AccountPage } from './account-page.js';
+import { AuditPage } from './audit-page.js';
+import { DashboardPage } from './dashboard-page.js';
+import { OutboxPage } from './outbox-page.js';
+import { PeoplePage } from './people-page.js';
+
+export * from './abstract-page.js';
+export { AccountPage } from './account-page.js';
+export { AuditPage } from './audit-page.js';
+export { DashboardPage } from './dashboard-page.js';
+export { InvitePersonPage, type InviteDetails } from './invite-person-page.js';
+export { OutboxMessagePage, OutboxPage } from './outbox-page.js';
+export { PeoplePage } from './people-page.js';
+export { PersonPage } from './person-page.js';
+export { SetPasswordPage } from './set-password-page.js';
+export { SignInPage } from './sign-in-page.js';
+export { StartPage } from './start-page.js';
+
+/**
+ * The page object for each place a signed-in person's navigation can link to. A link to a
+ * path not listed here fails the role tests: give the new page a page object and list it.
+ */
+export const PAGES_BY_PATH: Record<string, (page: Page) => Promise<AbstractPage>> = {
+  [DashboardPage.path]: (page) => DashboardPage.verifyOnPage(page),
+  [AccountPage.path]: (page) => AccountPage.verifyOnPage(page),
+  [PeoplePage.path]: (page) => PeoplePage.verifyOnPage(page),
+  [OutboxPage.path]: (page) => OutboxPage.verifyOnPage(page),
+  [AuditPage.path]: (page) => AuditPage.verifyOnPage(page),
+};
