@@ -3,6 +3,7 @@
 //
 //   node scripts/test.mjs                       everything (what `npm test` runs)
 //   node scripts/test.mjs --suites=unit,integration   only those suites, no static checks
+//   node scripts/test.mjs --suites=integration --filter=people-admin   only files whose path matches
 //
 // PostgreSQL: the server in DATABASE_URL when set (its user needs CREATEDB), otherwise an
 // embedded one started for this run in .test-data/ and stopped afterwards.
@@ -22,6 +23,8 @@ const suites = new Set(
     ? suitesArg.slice('--suites='.length).split(',')
     : ['static', 'unit', 'integration', 'browser'],
 );
+const filterArg = args.find((a) => a.startsWith('--filter='));
+const fileFilter = filterArg ? filterArg.slice('--filter='.length) : '';
 const CHROMIUM = process.env.PROBITY_CHROMIUM ?? '/usr/bin/chromium';
 
 let passed = 0;
@@ -45,7 +48,7 @@ function findTests(dir, suffix) {
     if (statSync(full).isDirectory()) out.push(...findTests(full, suffix));
     else if (entry.endsWith(suffix)) out.push(full);
   }
-  return out.sort();
+  return out.filter((file) => file.includes(fileFilter)).sort();
 }
 
 async function freePort() {

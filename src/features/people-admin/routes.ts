@@ -8,7 +8,8 @@ import { notFound } from '../../platform/errors.js';
 import { findPerson, listAuthorities, searchPeople } from './repository.js';
 import { invitePersonForm, peopleQuery } from './schemas.js';
 import { invitePerson, resendInvitation, resetAccess, type ActionContext } from './service.js';
-import { inviteFormView, peopleListView, personView } from './view-model.js';
+import { historyView, inviteFormView, peopleListView, personView } from './view-model.js';
+import { listAppointments, listMemberships } from './membership-repository.js';
 
 const idParam = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 
@@ -75,9 +76,14 @@ export const peopleAdminRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (a
   app.get('/admin/people/:id', { config: administrators }, async (request, reply) => {
     const person = await findPerson(deps.db, personId(request.params));
     if (!person) throw notFound();
+    const [memberships, appointments] = await Promise.all([
+      listMemberships(deps.db, person.id),
+      listAppointments(deps.db, person.id),
+    ]);
     return reply.render('people-admin/templates/person.njk', {
       pageTitle: `${person.given_name} ${person.family_name}`,
       ...personView(person),
+      ...historyView(person.id, person.kind, memberships, appointments),
     });
   });
 

@@ -3,6 +3,8 @@ import { formatDate, formatDateTime } from '../../platform/views.js';
 import { PAGE_SIZE, type PersonRow, type findPerson } from './repository.js';
 import { GRANTABLE_ROLES, PERSON_KINDS, type PersonKindKey } from './schemas.js';
 import { escapeHtml } from '../../platform/html.js';
+import type { MembershipRow, listAppointments } from './membership-repository.js';
+import { membershipRows } from './membership-view-model.js';
 
 const kindLabel = (kind: string): string => PERSON_KINDS[kind as PersonKindKey] ?? kind;
 
@@ -126,5 +128,33 @@ export function personView(person: FoundPerson) {
       },
       { key: { text: 'Account' }, value: { text: accountText } },
     ],
+  };
+}
+
+const longDate = (date: string) => formatDate(new Date(`${date}T00:00:00Z`));
+
+/** The person page's memberships table and Independent Person appointments. */
+export function historyView(
+  personId: number,
+  kind: string,
+  memberships: MembershipRow[],
+  appointments: Awaited<ReturnType<typeof listAppointments>>,
+) {
+  const inGroup = memberships.some((m) => m.current && m.classification === 'political-group');
+  return {
+    membershipRows: membershipRows(personId, memberships),
+    canMoveGroup: inGroup,
+    isIndependentPerson: kind === 'independent-person',
+    appointmentRows: appointments.map((a) => [
+      { text: a.authority_name },
+      { text: longDate(a.start_date) },
+      { text: longDate(a.end_date) },
+      {
+        text:
+          a.no_connection_declared && a.declared_on
+            ? `Declared ${longDate(a.declared_on)}`
+            : 'Not declared',
+      },
+    ]),
   };
 }

@@ -1,0 +1,291 @@
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppDeps } from '../index.js';
+import { administrators } from '../../platform/access.js';
+import { parseDateInput, parseForm, type ErrorSummaryItem } from '../../platform/forms.js';
+import { redirectWithFlash } from '../../platform/flash.js';
+import { notFound } from '../../platform/errors.js';
+import { findPerson } from './repository.js';
+import { findMembership, listOrganisations, listSeats, today } from './membership-repository.js';
+import {
+  addMembership,
+  endMembership,
+  moveGroup,
+  type Actor,
+  type Refusal,
+} from './membership-service.js';
+import { endMembershipForm, idParams, membershipForm, moveGroupForm } from './person-schemas.js';
+import { membershipFormView, moveGroupView } from './membership-view-model.js';
+
+type Errors = Record<string, { text: string }>;
+
+/** Collect form errors from Zod and from date inputs into one summary, in page order. */
+export function collectErrors(
+  ...parts: ({ errors: Errors; errorList: ErrorSummaryItem[] } | null)[]
+) {
+  const errors: Errors = {};
+  const errorList: ErrorSummaryItem[] = [];
+  for (const part of parts) {
+    if (!part) continue;
+    Object.assign(errors, part.errors);
+    errorList.push(...part.errorList);
+  }
+  return { errors, errorList };
+}
+
+/** A date input's result as an error part (null when it is fine). */
+export function dateError(
+  body: Record<string, unknown>,
+  name: string,
+  label: string,
+  required: boolean,
+): {
+  value?: string;
+  raw: Record<string, string>;
+  part: { errors: Errors; errorList: ErrorSummaryItem[] } | null;
+} {
+  const parsed = parseDateInput(body, name, label);
+  const message =
+    parsed.error ?? (required && !parsed.value ? `Enter ${label.toLowerCase()}` : undefined);
+  return {
+    ...(parsed.value ? { value: parsed.value } : {}),
+    raw: parsed.raw,
+    part: message
+      ? {
+          errors: { [name]: { text: message } },
+          errorList: [{ text: message, href: `#${name}-day` }],
+        }
+      : null,
+  };
+}
+
+export const refusalPart = (refusal: Refusal) => ({
+  errors: { [refusal.field]: { text: refusal.message } },
+  errorList: [
+    {
+      text: refusal.message,
+      href: refusal.field.endsWith('Date') ? `#${refusal.field}-day` : `#${refusal.field}`,
+    },
+  ],
+});
+
+export const todayParts = () => {
+  const [year, month, day] = today().split('-');
+  return { day: String(Number(day)), month: String(Number(month)), year: year ?? '' };
+};
+
+export const membershipRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { deps }) => {
+  const actor = (request: FastifyRequest): Actor => ({
+    actorPersonId: request.user!.personId,
+    requestId: request.id,
+  });
+  const loadPerson = async (params: unknown) => {
+    const parsed = idParams.safeParse(params);
+    if (!parsed.success) throw notFound();
+    const person = await findPerson(deps.db, parsed.data.id);
+    if (!person) throw notFound();
+    return { person, membershipId: parsed.data.membershipId };
+  };
+  const personName = (p: { given_name: string; family_name: string }) =>
+    `${p.given_name} ${p.family_name}`;
+  const authorityOf = async (personId: number) =>
+    (
+      await deps.db
+        .selectFrom('people')
+        .select('authority_id')
+        .where('id', '=', personId)
+        .executeTakeFirstOrThrow()
+    ).authority_id;
+
+  // Add a membership ---------------------------------------------------------------------
+  const renderMembershipForm = async (
+    reply: FastifyReply,
+    person: { id: number; given_name: string; family_name: string },
+    values: Record<string, unknown>,
+    found: { errors: Errors; errorList: ErrorSummaryItem[] } = { errors: {}, errorList: [] },
+    dates: Record<string, unknown> = { startDate: todayParts() },
+  ) => {
+    const authorityId = await authorityOf(person.id);
+    const [organisations, seats] = await Promise.all([
+      listOrganisations(deps.db, authorityId),
+      listSeats(deps.db, authorityId),
+    ]);
+    return reply.render(
+      'people-admin/templates/membership-new.njk',
+      {
+        pageTitle: `Add a membership for ${personName(person)}`,
+        person: { id: person.id, name: personName(person) },
+        ...membershipFormView(organisations, seats, values),
+        dates,
+        ...found,
+      },
+      found.errorList.length ? 400 : 200,
+    );
+  };
+
+  app.get(
+    '/admin/people/:id/memberships/new',
+    { config: administrators },
+    async (request, reply) => {
+      const { person } = await loadPerson(request.params);
+      return renderMembershipForm(reply, person, { role: 'member', voting: 'yes' });
+    },
+  );
+
+  app.post('/admin/people/:id/memberships', { config: administrators }, async (request, reply) => {
+    const { person } = await loadPerson(request.params);
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const form = parseForm(membershipForm, body);
+    const start = dateError(body, 'startDate', 'The start date', true);
+    const term = dateError(body, 'termEndsOn', 'The end of the term', false);
+    const dates = { startDate: start.raw, termEndsOn: term.raw };
+    if (!form.ok || start.part || term.part) {
+      return renderMembershipForm(
+        reply,
+        person,
+        body,
+        collectErrors(form.ok ? null : form, start.part, term.part),
+        dates,
+      );
+    }
+    const result = await addMembership(
+      deps.db,
+      person.id,
+      { ...form.data, startDate: start.value!, termEndsOn: term.value },
+      actor(request),
+    );
+    if (!result.ok)
+      return renderMembershipForm(reply, person, body, refusalPart(result.refusal), dates);
+    return redirectWithFlash(reply, `/admin/people/${person.id}`, {
+      title: 'Membership added',
+      text: `${personName(person)}'s new membership has been recorded.`,
+    });
+  });
+
+  // End a membership -----------------------------------------------------------------------
+  const renderEndForm = (
+    reply: FastifyReply,
+    person: { id: number; given_name: string; family_name: string },
+    membership: { id: number; organisation_name: string; role: string; start_date: string },
+    values: Record<string, unknown>,
+    raw: Record<string, string>,
+    found: { errors: Errors; errorList: ErrorSummaryItem[] } = { errors: {}, errorList: [] },
+  ) =>
+    reply.render(
+      'people-admin/templates/membership-end.njk',
+      {
+        pageTitle: `End ${personName(person)}'s membership of ${membership.organisation_name}`,
+        person: { id: person.id, name: personName(person) },
+        membership,
+        values,
+        raw,
+        ...found,
+      },
+      found.errorList.length ? 400 : 200,
+    );
+
+  const loadMembership = async (params: unknown) => {
+    const { person, membershipId } = await loadPerson(params);
+    const membership = membershipId
+      ? await findMembership(deps.db, person.id, membershipId)
+      : undefined;
+    if (!membership) throw notFound();
+    return { person, membership };
+  };
+
+  app.get(
+    '/admin/people/:id/memberships/:membershipId/end',
+    { config: administrators },
+    async (request, reply) => {
+      const { person, membership } = await loadMembership(request.params);
+      return renderEndForm(reply, person, membership, {}, todayParts());
+    },
+  );
+
+  app.post(
+    '/admin/people/:id/memberships/:membershipId/end',
+    { config: administrators },
+    async (request, reply) => {
+      const { person, membership } = await loadMembership(request.params);
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      const form = parseForm(endMembershipForm, body);
+      const end = dateError(body, 'endDate', 'The end date', true);
+      if (!form.ok || end.part) {
+        return renderEndForm(
+          reply,
+          person,
+          membership,
+          body,
+          end.raw,
+          collectErrors(end.part, form.ok ? null : form),
+        );
+      }
+      const result = await endMembership(
+        deps.db,
+        person.id,
+        membership.id,
+        { endDate: end.value!, reason: form.data.reason },
+        actor(request),
+      );
+      if (!result.ok)
+        return renderEndForm(reply, person, membership, body, end.raw, refusalPart(result.refusal));
+      return redirectWithFlash(reply, `/admin/people/${person.id}`, {
+        title: 'Membership ended',
+        text: `${personName(person)}'s membership of ${membership.organisation_name} ends on the date you gave. It stays in their history.`,
+      });
+    },
+  );
+
+  // Move to another group ------------------------------------------------------------------
+  const renderMove = async (
+    reply: FastifyReply,
+    person: { id: number; given_name: string; family_name: string },
+    values: Record<string, unknown>,
+    raw: Record<string, string>,
+    found: { errors: Errors; errorList: ErrorSummaryItem[] } = { errors: {}, errorList: [] },
+  ) => {
+    const organisations = await listOrganisations(deps.db, await authorityOf(person.id));
+    return reply.render(
+      'people-admin/templates/move-group.njk',
+      {
+        pageTitle: `Move ${personName(person)} to another group`,
+        person: { id: person.id, name: personName(person) },
+        ...moveGroupView(organisations, values),
+        raw,
+        ...found,
+      },
+      found.errorList.length ? 400 : 200,
+    );
+  };
+
+  app.get('/admin/people/:id/move-group', { config: administrators }, async (request, reply) => {
+    const { person } = await loadPerson(request.params);
+    return renderMove(reply, person, {}, todayParts());
+  });
+
+  app.post('/admin/people/:id/move-group', { config: administrators }, async (request, reply) => {
+    const { person } = await loadPerson(request.params);
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const form = parseForm(moveGroupForm, body);
+    const start = dateError(body, 'startDate', 'The date they join', true);
+    if (!form.ok || start.part) {
+      return renderMove(
+        reply,
+        person,
+        body,
+        start.raw,
+        collectErrors(form.ok ? null : form, start.part),
+      );
+    }
+    const result = await moveGroup(
+      deps.db,
+      person.id,
+      { groupId: form.data.groupId, startDate: start.value! },
+      actor(request),
+    );
+    if (!result.ok) return renderMove(reply, person, body, start.raw, refusalPart(result.refusal));
+    return redirectWithFlash(reply, `/admin/people/${person.id}`, {
+      title: 'Group changed',
+      text: `${personName(person)} has moved group. Their old membership has ended and stays in their history.`,
+    });
+  });
+};
