@@ -7,6 +7,7 @@ import { dashboardFeature } from './dashboard/index.js';
 import { peopleAdminFeature } from './people-admin/index.js';
 import { outboxFeature } from './outbox/index.js';
 import { auditFeature } from './audit/index.js';
+import { popoloFeature } from './popolo/index.js';
 
 /** What every feature is given: configuration and the database. */
 export interface AppDeps {
@@ -27,4 +28,5 @@ export const features: Feature[] = [
   peopleAdminFeature,
   outboxFeature,
   auditFeature,
+  popoloFeature,
 ];

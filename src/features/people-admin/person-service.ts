@@ -80,14 +80,13 @@ export async function updatePersonDetails(
       .set({ ...after, updated_at: new Date() })
       .where('id', '=', personId)
       .execute();
-    const { authority_id: _authority, ...beforeFields } = before;
     await recordAudit(trx, {
       actorPersonId: actor.actorPersonId,
       requestId: actor.requestId,
       entity: 'person',
       entityId: personId,
       action: 'corrected',
-      before: beforeFields,
+      before: { ...before, authority_id: undefined },
       after,
     });
     return { ok: true, value: undefined };
