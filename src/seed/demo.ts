@@ -759,12 +759,44 @@ async function writeCredentials(trx: Trx, plan: DemoPlan, people: Map<PlannedPer
     .execute();
 }
 
+/** Fixed terms for the two Independent Persons, both in post, appointed a few months apart. */
+const IP_TERMS = [
+  { start: '2023-09-01', end: '2027-08-31' },
+  { start: '2024-02-01', end: '2028-01-31' },
+];
+
+async function writeAppointments(
+  trx: Trx,
+  plan: DemoPlan,
+  people: Map<PlannedPerson, number>,
+  authorityIds: Map<PlannedAuthority, number>,
+): Promise<void> {
+  const ips = plan.people.filter((p) => p.kind === 'independent-person');
+  await trx
+    .insertInto('independent_person_appointments')
+    .values(
+      ips.map((p, index) => {
+        const term = IP_TERMS[index % IP_TERMS.length]!;
+        return {
+          person_id: need(people, p),
+          authority_id: need(authorityIds, p.authority),
+          start_date: term.start,
+          end_date: term.end,
+          no_connection_declared: true,
+          declared_on: term.start,
+        };
+      }),
+    )
+    .execute();
+}
+
 async function writePlan(trx: Trx, plan: DemoPlan): Promise<void> {
   const authorityIds = await writeAuthorities(trx, plan);
   const organisations = await writeOrganisations(trx, plan, authorityIds);
   const posts = await writeAreasAndPosts(trx, plan, authorityIds, organisations);
   const people = await writePeople(trx, plan, authorityIds);
   await writeMembershipsAndRoles(trx, plan, { people, organisations, posts });
+  await writeAppointments(trx, plan, people, authorityIds);
   await writeCredentials(trx, plan, people);
   await recordAudit(trx, {
     actorPersonId: null,

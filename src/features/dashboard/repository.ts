@@ -64,3 +64,39 @@ export async function listWhipGroupMembers(
     role: r.role,
   }));
 }
+
+export interface IndependentPersonCover {
+  authorityName: string;
+  inPost: number;
+  endingSoon: { name: string; endDate: string }[];
+}
+
+/**
+ * For each principal council: how many Independent Persons are in post today, and whose
+ * appointment ends within 3 months. The law needs at least one; best practice is two.
+ */
+export async function independentPersonCover(db: DbOrTrx): Promise<IndependentPersonCover[]> {
+  const { rows } = await sql<{
+    authority_name: string;
+    in_post: number;
+    ending: { name: string; endDate: string }[];
+  }>`
+    select a.name as authority_name,
+           count(i.id) filter (where i.start_date <= current_date and i.end_date >= current_date)::int as in_post,
+           coalesce(jsonb_agg(jsonb_build_object(
+               'name', p.given_name || ' ' || p.family_name, 'endDate', i.end_date::text)
+               order by i.end_date)
+             filter (where i.start_date <= current_date and i.end_date >= current_date
+                       and i.end_date < current_date + interval '3 months'), '[]') as ending
+      from authorities a
+      left join independent_person_appointments i on i.authority_id = a.id
+      left join people p on p.id = i.person_id
+     where a.kind = 'principal'
+     group by a.id, a.name
+     order by a.name`.execute(db);
+  return rows.map((r) => ({
+    authorityName: r.authority_name,
+    inPost: r.in_post,
+    endingSoon: r.ending,
+  }));
+}

@@ -1,5 +1,6 @@
 import type { SignedInUser } from '../../platform/session.js';
-import type { AdminCounts, GroupMember } from './repository.js';
+import type { AdminCounts, GroupMember, IndependentPersonCover } from './repository.js';
+import { formatDate } from '../../platform/views.js';
 
 interface Section {
   id: string;
@@ -106,4 +107,24 @@ export function buildDashboard(
     });
   }
   return { name: user.name, sections };
+}
+
+/** Warnings for administrators about Independent Person cover, in plain words. */
+export function independentPersonWarnings(cover: IndependentPersonCover[]): string[] {
+  const warnings: string[] = [];
+  for (const c of cover) {
+    if (c.inPost < 2) {
+      warnings.push(
+        c.inPost === 0
+          ? `${c.authorityName} has no Independent Person in post. The law requires at least one, and best practice is two.`
+          : `${c.authorityName} has only one Independent Person in post. Best practice is at least two.`,
+      );
+    }
+    for (const e of c.endingSoon) {
+      warnings.push(
+        `${e.name}'s appointment as Independent Person for ${c.authorityName} ends on ${formatDate(new Date(`${e.endDate}T00:00:00Z`))}.`,
+      );
+    }
+  }
+  return warnings;
 }
