@@ -354,3 +354,49 @@ test('an Independent Person appointment needs the declaration of no connection',
   });
   assert.equal(notIp.statusCode, 404);
 });
+
+test('the people list filters by council, ward, group and committee, using current memberships', async () => {
+  const ward = await t.db
+    .selectFrom('areas')
+    .select(['id', 'name', 'authority_id'])
+    .orderBy('name')
+    .executeTakeFirstOrThrow();
+  const byWard = await t.app.inject({
+    url: `/admin/people?authority=${ward.authority_id}&ward=${ward.id}`,
+    headers: { cookie: admin.cookie },
+  });
+  assert.equal(byWard.statusCode, 200);
+  assert.match(byWard.body, /3 people found/, 'a ward has three seats');
+
+  const group = await t.db
+    .selectFrom('organisations as o')
+    .innerJoin('memberships as m', 'm.organisation_id', 'o.id')
+    .select(['o.id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('o.classification', '=', 'political-group')
+    .where('m.end_date', 'is', null)
+    .groupBy('o.id')
+    .orderBy('o.id', 'desc')
+    .executeTakeFirstOrThrow();
+  const byGroup = await t.app.inject({
+    url: `/admin/people?group=${group.id}`,
+    headers: { cookie: admin.cookie },
+  });
+  assert.match(byGroup.body, new RegExp(`${Number(group.n)} people found`));
+
+  const committee = await t.db
+    .selectFrom('organisations')
+    .select('id')
+    .where('name', 'like', 'Audit and Standards%')
+    .executeTakeFirstOrThrow();
+  const coopted = await t.app.inject({
+    url: `/admin/people?committee=${committee.id}&kind=co-opted-member`,
+    headers: { cookie: admin.cookie },
+  });
+  assert.match(coopted.body, /2 people found/, 'two co-opted members sit on Audit and Standards');
+
+  const nonsense = await t.app.inject({
+    url: '/admin/people?ward=abc&group=-1',
+    headers: { cookie: admin.cookie },
+  });
+  assert.equal(nonsense.statusCode, 200, 'a malformed filter is ignored, not an error');
+});

@@ -1,5 +1,5 @@
 import type { DbOrTrx } from '../../db/database.js';
-import type { PersonKindKey } from './schemas.js';
+import type { PeopleFilter } from './schemas.js';
 
 export interface PersonRow {
   id: number;
@@ -16,8 +16,9 @@ export const PAGE_SIZE = 50;
 
 export async function searchPeople(
   db: DbOrTrx,
-  filter: { q?: string | undefined; kind?: PersonKindKey | undefined; page: number },
+  filter: PeopleFilter,
 ): Promise<{ rows: PersonRow[]; total: number }> {
+  const today = new Date().toISOString().slice(0, 10);
   let query = db.selectFrom('people as p').innerJoin('authorities as a', 'a.id', 'p.authority_id');
   if (filter.q) {
     const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -29,6 +30,37 @@ export async function searchPeople(
     );
   }
   if (filter.kind) query = query.where('p.kind', '=', filter.kind);
+  if (filter.authority) query = query.where('p.authority_id', '=', filter.authority);
+  // Ward, group and committee filters look at current memberships only.
+  const currentlyIn = (organisationId: number) =>
+    query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('memberships as m')
+          .select('m.id')
+          .whereRef('m.person_id', '=', 'p.id')
+          .where('m.organisation_id', '=', organisationId)
+          .where('m.start_date', '<=', today)
+          .where((w) => w.or([w('m.end_date', 'is', null), w('m.end_date', '>=', today)])),
+      ),
+    );
+  if (filter.group) query = currentlyIn(filter.group);
+  if (filter.committee) query = currentlyIn(filter.committee);
+  if (filter.ward) {
+    const ward = filter.ward;
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('memberships as m')
+          .innerJoin('posts as s', 's.id', 'm.post_id')
+          .select('m.id')
+          .whereRef('m.person_id', '=', 'p.id')
+          .where('s.area_id', '=', ward)
+          .where('m.start_date', '<=', today)
+          .where((w) => w.or([w('m.end_date', 'is', null), w('m.end_date', '>=', today)])),
+      ),
+    );
+  }
 
   const [rows, count] = await Promise.all([
     query
@@ -144,4 +176,28 @@ export async function emailInUse(db: DbOrTrx, email: string): Promise<boolean> {
     .where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase()))
     .executeTakeFirst();
   return row !== undefined;
+}
+
+/** The choices for the list's filters: councils, and the wards, groups and committees of one. */
+export async function listFilterChoices(db: DbOrTrx, authorityId: number | undefined) {
+  const authorities = await listAuthorities(db);
+  const chosen = authorityId ?? authorities[0]?.id;
+  if (chosen === undefined) return { authorities, chosen, wards: [], organisations: [] };
+  const [wards, organisations] = await Promise.all([
+    db
+      .selectFrom('areas')
+      .select(['id', 'name'])
+      .where('authority_id', '=', chosen)
+      .orderBy('name')
+      .execute(),
+    db
+      .selectFrom('organisations')
+      .select(['id', 'name', 'classification'])
+      .where('authority_id', '=', chosen)
+      .where('classification', 'in', ['political-group', 'committee', 'sub-committee'])
+      .where('dissolved_on', 'is', null)
+      .orderBy('name')
+      .execute(),
+  ]);
+  return { authorities, chosen, wards, organisations };
 }

@@ -5,10 +5,16 @@ import { administrators } from '../../platform/access.js';
 import { parseForm } from '../../platform/forms.js';
 import { redirectWithFlash } from '../../platform/flash.js';
 import { notFound } from '../../platform/errors.js';
-import { findPerson, listAuthorities, searchPeople } from './repository.js';
+import { findPerson, listAuthorities, listFilterChoices, searchPeople } from './repository.js';
 import { invitePersonForm, peopleQuery } from './schemas.js';
 import { invitePerson, resendInvitation, resetAccess, type ActionContext } from './service.js';
-import { historyView, inviteFormView, peopleListView, personView } from './view-model.js';
+import {
+  filterChoicesView,
+  historyView,
+  inviteFormView,
+  peopleListView,
+  personView,
+} from './view-model.js';
 import { listAppointments, listMemberships } from './membership-repository.js';
 
 const idParam = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
@@ -29,10 +35,14 @@ export const peopleAdminRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (a
   app.get('/admin/people', { config: administrators }, async (request, reply) => {
     const query = parseForm(peopleQuery, request.query);
     const filter = query.ok ? query.data : { page: 1 };
-    const result = await searchPeople(deps.db, filter);
+    const [result, choices] = await Promise.all([
+      searchPeople(deps.db, filter),
+      listFilterChoices(deps.db, filter.authority),
+    ]);
     return reply.render('people-admin/templates/list.njk', {
       pageTitle: 'People',
       ...peopleListView(result, filter),
+      ...filterChoicesView(choices, filter),
     });
   });
 

@@ -65,5 +65,16 @@ export const peopleQuery = z.object({
     trimmed,
     z.enum(Object.keys(PERSON_KINDS) as [PersonKindKey, ...PersonKindKey[]]).optional(),
   ),
+  authority: z.preprocess(
+    trimmed,
+    z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  ),
+  ward: z.preprocess(trimmed, z.coerce.number().int().positive().max(2_147_483_647).optional()),
+  group: z.preprocess(trimmed, z.coerce.number().int().positive().max(2_147_483_647).optional()),
+  committee: z.preprocess(
+    trimmed,
+    z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  ),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
 });
+export type PeopleFilter = z.infer<typeof peopleQuery>;

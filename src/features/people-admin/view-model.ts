@@ -1,7 +1,8 @@
 import { ROLE_LABELS, type Role } from '../../platform/access.js';
 import { formatDate, formatDateTime } from '../../platform/views.js';
 import { PAGE_SIZE, type PersonRow, type findPerson } from './repository.js';
-import { GRANTABLE_ROLES, PERSON_KINDS, type PersonKindKey } from './schemas.js';
+import { GRANTABLE_ROLES, PERSON_KINDS, type PeopleFilter, type PersonKindKey } from './schemas.js';
+import type { listFilterChoices } from './repository.js';
 import { escapeHtml } from '../../platform/html.js';
 import type { MembershipRow, listAppointments } from './membership-repository.js';
 import { membershipRows } from './membership-view-model.js';
@@ -14,15 +15,14 @@ function accountTag(row: { hasPassword: boolean; invitationPending: boolean }) {
   return { text: 'No account', classes: 'govuk-tag--grey' };
 }
 
-export function peopleListView(
-  result: { rows: PersonRow[]; total: number },
-  filter: { q?: string | undefined; kind?: string | undefined; page: number },
-) {
+export function peopleListView(result: { rows: PersonRow[]; total: number }, filter: PeopleFilter) {
   const pages = Math.max(1, Math.ceil(result.total / PAGE_SIZE));
   const link = (page: number) => {
     const params = new URLSearchParams();
-    if (filter.q) params.set('q', filter.q);
-    if (filter.kind) params.set('kind', filter.kind);
+    for (const key of ['q', 'kind', 'authority', 'ward', 'group', 'committee'] as const) {
+      const value = filter[key];
+      if (value !== undefined) params.set(key, String(value));
+    }
     params.set('page', String(page));
     return `/admin/people?${params.toString()}`;
   };
@@ -156,5 +156,40 @@ export function historyView(
             : 'Not declared',
       },
     ]),
+  };
+}
+
+/** Select items for the council, ward, group and committee filters. */
+export function filterChoicesView(
+  choices: Awaited<ReturnType<typeof listFilterChoices>>,
+  filter: PeopleFilter,
+) {
+  const option = (id: number, text: string, selected: number | undefined) => ({
+    value: String(id),
+    text,
+    selected: selected === id,
+  });
+  return {
+    authorityItems: [
+      { value: '', text: 'Any council' },
+      ...choices.authorities.map((a) => option(a.id, a.name, filter.authority)),
+    ],
+    filterCouncilName: choices.authorities.find((a) => a.id === choices.chosen)?.name ?? '',
+    wardItems: [
+      { value: '', text: 'Any ward' },
+      ...choices.wards.map((w) => option(w.id, w.name, filter.ward)),
+    ],
+    groupItems: [
+      { value: '', text: 'Any group' },
+      ...choices.organisations
+        .filter((o) => o.classification === 'political-group')
+        .map((o) => option(o.id, o.name, filter.group)),
+    ],
+    committeeItems: [
+      { value: '', text: 'Any committee' },
+      ...choices.organisations
+        .filter((o) => o.classification !== 'political-group')
+        .map((o) => option(o.id, o.name, filter.committee)),
+    ],
   };
 }
