@@ -74,3 +74,63 @@ export function parseDateInput(
   }
   return { raw, value: date.toISOString().slice(0, 10) };
 }
+
+type Errors = Record<string, { text: string }>;
+type ErrorPart = { errors: Errors; errorList: ErrorSummaryItem[] };
+
+/** Collect form errors from Zod and from date inputs into one summary, in page order. */
+export function collectErrors(
+  ...parts: ({ errors: Errors; errorList: ErrorSummaryItem[] } | null)[]
+) {
+  const errors: Errors = {};
+  const errorList: ErrorSummaryItem[] = [];
+  for (const part of parts) {
+    if (!part) continue;
+    Object.assign(errors, part.errors);
+    errorList.push(...part.errorList);
+  }
+  return { errors, errorList };
+}
+
+/** A date input's result as an error part (null when it is fine). */
+export function dateError(
+  body: Record<string, unknown>,
+  name: string,
+  label: string,
+  required: boolean,
+): {
+  value?: string;
+  raw: Record<string, string>;
+  part: { errors: Errors; errorList: ErrorSummaryItem[] } | null;
+} {
+  const parsed = parseDateInput(body, name, label);
+  const message =
+    parsed.error ?? (required && !parsed.value ? `Enter ${label.toLowerCase()}` : undefined);
+  return {
+    ...(parsed.value ? { value: parsed.value } : {}),
+    raw: parsed.raw,
+    part: message
+      ? {
+          errors: { [name]: { text: message } },
+          errorList: [{ text: message, href: `#${name}-day` }],
+        }
+      : null,
+  };
+}
+
+/** A service's refusal (a field and a message) as an error part. */
+export const refusalPart = (refusal: { field: string; message: string }): ErrorPart => ({
+  errors: { [refusal.field]: { text: refusal.message } },
+  errorList: [
+    {
+      text: refusal.message,
+      href: refusal.field.endsWith('Date') ? `#${refusal.field}-day` : `#${refusal.field}`,
+    },
+  ],
+});
+
+/** Today as date input values, to prefill a date someone usually means as today. */
+export const todayParts = () => {
+  const [year, month, day] = new Date().toISOString().slice(0, 10).split('-');
+  return { day: String(Number(day)), month: String(Number(month)), year: year ?? '' };
+};

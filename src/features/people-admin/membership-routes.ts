@@ -1,77 +1,28 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../index.js';
 import { administrators } from '../../platform/access.js';
-import { parseDateInput, parseForm, type ErrorSummaryItem } from '../../platform/forms.js';
+import {
+  collectErrors,
+  dateError,
+  parseForm,
+  refusalPart,
+  todayParts,
+  type ErrorSummaryItem,
+} from '../../platform/forms.js';
 import { redirectWithFlash } from '../../platform/flash.js';
 import { notFound } from '../../platform/errors.js';
 import { findPerson } from './repository.js';
-import { findMembership, listOrganisations, listSeats, today } from './membership-repository.js';
+import { findMembership, listOrganisations, listSeats } from './membership-repository.js';
 import {
   addMembership,
   endMembership,
   moveGroup,
   type Actor,
-  type Refusal,
 } from './membership-service.js';
 import { endMembershipForm, idParams, membershipForm, moveGroupForm } from './person-schemas.js';
 import { membershipFormView, moveGroupView } from './membership-view-model.js';
 
 type Errors = Record<string, { text: string }>;
-
-/** Collect form errors from Zod and from date inputs into one summary, in page order. */
-export function collectErrors(
-  ...parts: ({ errors: Errors; errorList: ErrorSummaryItem[] } | null)[]
-) {
-  const errors: Errors = {};
-  const errorList: ErrorSummaryItem[] = [];
-  for (const part of parts) {
-    if (!part) continue;
-    Object.assign(errors, part.errors);
-    errorList.push(...part.errorList);
-  }
-  return { errors, errorList };
-}
-
-/** A date input's result as an error part (null when it is fine). */
-export function dateError(
-  body: Record<string, unknown>,
-  name: string,
-  label: string,
-  required: boolean,
-): {
-  value?: string;
-  raw: Record<string, string>;
-  part: { errors: Errors; errorList: ErrorSummaryItem[] } | null;
-} {
-  const parsed = parseDateInput(body, name, label);
-  const message =
-    parsed.error ?? (required && !parsed.value ? `Enter ${label.toLowerCase()}` : undefined);
-  return {
-    ...(parsed.value ? { value: parsed.value } : {}),
-    raw: parsed.raw,
-    part: message
-      ? {
-          errors: { [name]: { text: message } },
-          errorList: [{ text: message, href: `#${name}-day` }],
-        }
-      : null,
-  };
-}
-
-export const refusalPart = (refusal: Refusal) => ({
-  errors: { [refusal.field]: { text: refusal.message } },
-  errorList: [
-    {
-      text: refusal.message,
-      href: refusal.field.endsWith('Date') ? `#${refusal.field}-day` : `#${refusal.field}`,
-    },
-  ],
-});
-
-export const todayParts = () => {
-  const [year, month, day] = today().split('-');
-  return { day: String(Number(day)), month: String(Number(month)), year: year ?? '' };
-};
 
 export const membershipRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { deps }) => {
   const actor = (request: FastifyRequest): Actor => ({

@@ -1,13 +1,19 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../index.js';
 import { administrators } from '../../platform/access.js';
-import { parseForm, type ErrorSummaryItem } from '../../platform/forms.js';
+import {
+  collectErrors,
+  dateError,
+  parseForm,
+  refusalPart,
+  todayParts,
+  type ErrorSummaryItem,
+} from '../../platform/forms.js';
 import { redirectWithFlash } from '../../platform/flash.js';
 import { notFound } from '../../platform/errors.js';
 import { listAuthorities } from './repository.js';
 import { appointIndependentPerson, updatePersonDetails } from './person-service.js';
 import { appointmentForm, idParams, personDetailsForm, STATUTORY_ROLES } from './person-schemas.js';
-import { collectErrors, dateError, refusalPart, todayParts } from './membership-routes.js';
 import type { Actor } from './membership-service.js';
 
 type Found = { errors: Record<string, { text: string }>; errorList: ErrorSummaryItem[] };

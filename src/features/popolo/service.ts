@@ -1,0 +1,46 @@
+import type { Db } from '../../db/database.js';
+import { notFound } from '../../platform/errors.js';
+import { toPopoloDocument } from './document.js';
+import { etagOf } from './http-cache.js';
+import { findAuthorityIdBySlug, loadPublicRecords } from './repository.js';
+
+export interface PopoloFile {
+  /** the JSON text, exactly as sent */
+  body: string;
+  etag: string;
+}
+
+const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/**
+ * Builds the open-data files. Requests for the same file that arrive while it is being built
+ * share that one build, so a burst of downloads costs one set of queries, not one each.
+ */
+export function createPopoloPublisher(db: Db) {
+  const building = new Map<string, Promise<PopoloFile>>();
+
+  async function build(authoritySlug: string | null): Promise<PopoloFile> {
+    let authorityId: number | null = null;
+    if (authoritySlug !== null) {
+      authorityId = SLUG.test(authoritySlug)
+        ? await findAuthorityIdBySlug(db, authoritySlug)
+        : null;
+      if (authorityId === null) throw notFound('There is no council with that name');
+    }
+    const records = await loadPublicRecords(db, { authorityId });
+    const body = JSON.stringify(toPopoloDocument(records));
+    return { body, etag: etagOf(body) };
+  }
+
+  /** The file for every authority (null), or for the authority with this slug. */
+  function popoloFile(authoritySlug: string | null): Promise<PopoloFile> {
+    const key = authoritySlug ?? '';
+    const pending = building.get(key);
+    if (pending) return pending;
+    const started = build(authoritySlug).finally(() => building.delete(key));
+    building.set(key, started);
+    return started;
+  }
+
+  return { popoloFile };
+}
