@@ -5,6 +5,7 @@ import { AuditPage } from './audit-page.js';
 import { DashboardPage } from './dashboard-page.js';
 import { OutboxPage } from './outbox-page.js';
 import { PeoplePage } from './people-page.js';
+import { OrganisationsPage } from './organisations-page.js';
 
 export * from './abstract-page.js';
 export { AccountPage } from './account-page.js';
@@ -28,4 +29,5 @@ export const PAGES_BY_PATH: Record<string, (page: Page) => Promise<AbstractPage>
   [PeoplePage.path]: (page) => PeoplePage.verifyOnPage(page),
   [OutboxPage.path]: (page) => OutboxPage.verifyOnPage(page),
   [AuditPage.path]: (page) => AuditPage.verifyOnPage(page),
+  [OrganisationsPage.path]: (page) => OrganisationsPage.verifyOnPage(page),
 };

@@ -73,6 +73,7 @@ function navigationFor(roles: ReadonlySet<Role> | null, currentPath: string): Na
     items.push({ text: 'Dashboard', href: '/dashboard' });
     if (roles.has('monitoring-officer') || roles.has('democratic-services')) {
       items.push({ text: 'People', href: '/admin/people' });
+      items.push({ text: 'Organisations', href: '/admin/organisations' });
       items.push({ text: 'Outbox', href: '/admin/outbox' });
     }
     if (roles.has('monitoring-officer')) items.push({ text: 'Audit trail', href: '/audit' });

@@ -13,12 +13,7 @@ import { redirectWithFlash } from '../../platform/flash.js';
 import { notFound } from '../../platform/errors.js';
 import { findPerson } from './repository.js';
 import { findMembership, listOrganisations, listSeats } from './membership-repository.js';
-import {
-  addMembership,
-  endMembership,
-  moveGroup,
-  type Actor,
-} from './membership-service.js';
+import { addMembership, endMembership, moveGroup, type Actor } from './membership-service.js';
 import { endMembershipForm, idParams, membershipForm, moveGroupForm } from './person-schemas.js';
 import { membershipFormView, moveGroupView } from './membership-view-model.js';
 

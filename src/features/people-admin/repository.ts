@@ -194,7 +194,13 @@ export async function listFilterChoices(db: DbOrTrx, authorityId: number | undef
       .selectFrom('organisations')
       .select(['id', 'name', 'classification'])
       .where('authority_id', '=', chosen)
-      .where('classification', 'in', ['political-group', 'committee', 'sub-committee'])
+      .where('classification', 'in', [
+        'political-group',
+        'committee',
+        'sub-committee',
+        'outside-body',
+        'council',
+      ])
       .where('dissolved_on', 'is', null)
       .orderBy('name')
       .execute(),

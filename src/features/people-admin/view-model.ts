@@ -186,7 +186,7 @@ export function filterChoicesView(
         .map((o) => option(o.id, o.name, filter.group)),
     ],
     committeeItems: [
-      { value: '', text: 'Any committee' },
+      { value: '', text: 'Any committee or body' },
       ...choices.organisations
         .filter((o) => o.classification !== 'political-group')
         .map((o) => option(o.id, o.name, filter.committee)),
