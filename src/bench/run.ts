@@ -29,13 +29,13 @@ import {
  */
 
 function pages(targets: PageTargets, mo: string, whip: string): PageSpec[] {
-  const signedIn = (path: string, cookie: string, who: string): PageSpec => ({
-    label: `${path} (${who})`,
-    path,
+  const signedIn = (page: string, cookie: string, who: string): PageSpec => ({
+    label: `${page} (${who})`,
+    path: page,
     kind: 'signed-in',
     cookie,
   });
-  const publicPage = (path: string): PageSpec => ({ label: path, path, kind: 'public' });
+  const publicPage = (page: string): PageSpec => ({ label: page, path: page, kind: 'public' });
   const surname = encodeURIComponent(targets.surname);
   const entity = encodeURIComponent(targets.entity);
   return [

@@ -79,14 +79,15 @@ export async function startServer(options: StartServerOptions): Promise<ServerPr
   if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
   else delete env.DATABASE_URL;
 
+  const tail = new Tail();
   const child = spawn(process.execPath, [SERVER_SCRIPT], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
+  child.on('error', (error) => tail.add(`could not run the server: ${error.message}`));
   if (child.pid === undefined) throw new Error(`Could not start ${SERVER_SCRIPT}`);
   const pid = child.pid;
-  const tail = new Tail();
   let announced = false;
   let recent = '';
   child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {

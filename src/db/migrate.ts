@@ -1,11 +1,13 @@
 import { Migrator, type Migration, type MigrationProvider, type Kysely } from 'kysely';
 import * as m0001 from './migrations/0001-core.js';
 import * as m0002 from './migrations/0002-people-model.js';
+import * as m0003 from './migrations/0003-member-imports.js';
 
 /** Migrations in order. Forward-only: a landed migration is never edited, only followed. */
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001-core': m0001,
   '0002-people-model': m0002,
+  '0003-member-imports': m0003,
 };
 
 class ListedMigrations implements MigrationProvider {

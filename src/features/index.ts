@@ -7,7 +7,10 @@ import { dashboardFeature } from './dashboard/index.js';
 import { peopleAdminFeature } from './people-admin/index.js';
 import { outboxFeature } from './outbox/index.js';
 import { auditFeature } from './audit/index.js';
+import { memberImportFeature } from './member-import/index.js';
 import { popoloFeature } from './popolo/index.js';
+import { directoryFeature } from './directory/index.js';
+import { organisationsAdminFeature } from './organisations-admin/index.js';
 
 /** What every feature is given: configuration and the database. */
 export interface AppDeps {
@@ -28,5 +31,8 @@ export const features: Feature[] = [
   peopleAdminFeature,
   outboxFeature,
   auditFeature,
+  memberImportFeature,
   popoloFeature,
+  directoryFeature,
+  organisationsAdminFeature,
 ];

@@ -48,7 +48,9 @@ export function buildDashboard(
           ]
         : [],
       links: [
-        { href: '/admin/people', text: 'Invite people and manage their access' },
+        { href: '/admin/people', text: 'Find people, manage their memberships and access' },
+        { href: '/admin/organisations', text: 'Councils, groups, committees and wards' },
+        { href: '/admin/import/members', text: 'Import or export councillors (CSV)' },
         { href: '/admin/outbox', text: 'Read the outbox' },
         ...(roles.has('monitoring-officer')
           ? [{ href: '/audit', text: 'Browse the audit trail' }]

@@ -1,0 +1,123 @@
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import multipart from '@fastify/multipart';
+import type { AppDeps } from '../index.js';
+import { administrators } from '../../platform/access.js';
+import { parseForm } from '../../platform/forms.js';
+import { redirectWithFlash } from '../../platform/flash.js';
+import { notFound } from '../../platform/errors.js';
+import { listAuthorities } from './repository.js';
+import { exportQuery, importParams } from './schemas.js';
+import {
+  confirmImport,
+  exportMembers,
+  MAX_FILE_BYTES,
+  previewImport,
+  todayInEngland,
+  uploadMembers,
+  type ImportContext,
+  type Preview,
+  type Upload,
+} from './service.js';
+import { completedBanner, importPageView, previewView } from './view-model.js';
+
+const IMPORT_PAGE = '/admin/import/members';
+
+/** The file each multipart request carried, read while its body was parsed. */
+const uploads = new WeakMap<FastifyRequest, Upload>();
+
+export const memberImportRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { deps }) => {
+  // Multipart only here (the plugin is encapsulated). Fields go to request.body as plain values,
+  // so the app-wide CSRF check reads `_csrf` before any handler runs; the file is kept aside.
+  await app.register(multipart, {
+    attachFieldsToBody: 'keyValues',
+    throwFileSizeLimit: false,
+    limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 5, parts: 6 },
+    async onFile(part) {
+      const chunks: Buffer[] = [];
+      for await (const chunk of part.file) chunks.push(chunk as Buffer);
+      if (part.fieldname !== 'file') return;
+      uploads.set(this, {
+        fileName: part.filename,
+        bytes: Buffer.concat(chunks),
+        truncated: part.file.truncated,
+      });
+    },
+  });
+
+  const context = (request: FastifyRequest): ImportContext => ({
+    actorPersonId: request.user!.personId,
+    requestId: request.id,
+    today: todayInEngland(),
+  });
+  const importId = (params: unknown): string => {
+    const parsed = importParams.safeParse(params);
+    if (!parsed.success) throw notFound();
+    return parsed.data.id;
+  };
+
+  const renderImportPage = async (
+    reply: FastifyReply,
+    errors?: { field: 'file' | 'authority'; messages: string[] },
+  ) =>
+    reply.render(
+      'member-import/templates/import.njk',
+      {
+        pageTitle: 'Import and export councillors',
+        ...importPageView(await listAuthorities(deps.db), errors),
+      },
+      errors ? 400 : 200,
+    );
+  const renderPreview = (reply: FastifyReply, preview: Preview, status: number) =>
+    reply.render(
+      'member-import/templates/preview.njk',
+      { pageTitle: 'Check the import', ...previewView(preview) },
+      status,
+    );
+
+  app.get(IMPORT_PAGE, { config: administrators }, async (_request, reply) =>
+    renderImportPage(reply),
+  );
+
+  app.post(IMPORT_PAGE, { config: administrators }, async (request, reply) => {
+    const outcome = await uploadMembers(deps.db, uploads.get(request) ?? null, context(request));
+    if (outcome.kind === 'refused') {
+      return renderImportPage(reply, { field: 'file', messages: outcome.messages });
+    }
+    if (outcome.kind === 'invalid') return renderPreview(reply, outcome.preview, 400);
+    return reply.redirect(`${IMPORT_PAGE}/${outcome.importId}`, 303);
+  });
+
+  app.get(`${IMPORT_PAGE}/:id`, { config: administrators }, async (request, reply) => {
+    const preview = await previewImport(deps.db, importId(request.params), context(request));
+    if (!preview) throw notFound();
+    return renderPreview(reply, preview, 200);
+  });
+
+  app.post(`${IMPORT_PAGE}/:id/confirm`, { config: administrators }, async (request, reply) => {
+    const outcome = await confirmImport(deps.db, importId(request.params), context(request));
+    if (outcome.kind === 'missing') {
+      return renderImportPage(reply, {
+        field: 'file',
+        messages: ['That import has already been done or has expired: upload the file again'],
+      });
+    }
+    if (outcome.kind === 'invalid') return renderPreview(reply, outcome.preview, 400);
+    return redirectWithFlash(reply, IMPORT_PAGE, completedBanner(outcome.counts));
+  });
+
+  app.get('/admin/export/members.csv', { config: administrators }, async (request, reply) => {
+    const query = parseForm(exportQuery, request.query);
+    if (!query.ok) {
+      return renderImportPage(reply, {
+        field: 'authority',
+        messages: query.errorList.map((e) => e.text),
+      });
+    }
+    const file = await exportMembers(deps.db, query.data.authority, todayInEngland());
+    if (!file) throw notFound();
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${file.fileName}"`)
+      .send(file.text);
+  });
+};
