@@ -12,6 +12,7 @@ import { sessionPlugin } from './platform/session.js';
 import { accessPlugin, anyone } from './platform/access.js';
 import { viewsPlugin } from './platform/views.js';
 import { errorHandlerPlugin } from './platform/error-handler.js';
+import { pageCachePlugin } from './platform/page-cache.js';
 import { publicDir } from './platform/paths.js';
 import { features, type AppDeps } from './features/index.js';
 
@@ -75,6 +76,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     watch: config.NODE_ENV === 'development',
   });
   await app.register(errorHandlerPlugin, { development: config.NODE_ENV === 'development' });
+  await app.register(pageCachePlugin, { db });
 
   // Every state-changing request carries the form's CSRF token.
   app.addHook('preHandler', (request, reply, done) => {

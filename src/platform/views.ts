@@ -12,6 +12,8 @@ declare module 'fastify' {
   interface FastifyReply {
     /** Render a template with the page-wide locals (user, nonce, CSRF token, banner). */
     render: (template: string, context?: ViewContext, statusCode?: number) => FastifyReply;
+    /** The same page as HTML text, not sent: for caches. */
+    renderToString: (template: string, context?: ViewContext) => string;
   }
 }
 
@@ -87,6 +89,35 @@ function navigationFor(roles: ReadonlySet<Role> | null, currentPath: string): Na
 export const viewsPlugin = fp(
   async (app: FastifyInstance, settings: ViewSettings) => {
     const env = createViewEnvironment({ watch: settings.watch });
+    function renderToString(this: FastifyReply, template: string, context: ViewContext = {}) {
+      const reply: FastifyReply = this; // eslint-disable-line @typescript-eslint/no-this-alias -- read in the getter below
+      const request = reply.request;
+      const currentPath = request.url.split('?')[0] ?? '/';
+      const flash: Flash | null = takeFlash(request, reply);
+      const locals: ViewContext = {
+        councilName: settings.councilName,
+        serviceName: 'Probity',
+        cspNonce: (reply.cspNonce as { script?: string } | undefined)?.script,
+        user: request.user
+          ? {
+              name: request.user.name,
+              roles: [...request.user.roles],
+              roleLabels: [...request.user.roles].map((r) => ROLE_LABELS[r]),
+            }
+          : null,
+        navigation: navigationFor(request.user?.roles ?? null, currentPath),
+        currentPath,
+        flash,
+        ...context,
+      };
+      // The CSRF token is made only when a page has a form that needs it.
+      Object.defineProperty(locals, 'csrfToken', {
+        enumerable: true,
+        get: () => reply.generateCsrf(),
+      });
+      return env.render(template, locals);
+    }
+    app.decorateReply('renderToString', renderToString);
     app.decorateReply(
       'render',
       function render(
@@ -95,34 +126,9 @@ export const viewsPlugin = fp(
         context: ViewContext = {},
         statusCode?: number,
       ) {
-        const reply: FastifyReply = this; // eslint-disable-line @typescript-eslint/no-this-alias -- read in the getter below
-        const request = reply.request;
-        const currentPath = request.url.split('?')[0] ?? '/';
-        const flash: Flash | null = takeFlash(request, reply);
-        const locals: ViewContext = {
-          councilName: settings.councilName,
-          serviceName: 'Probity',
-          cspNonce: (reply.cspNonce as { script?: string } | undefined)?.script,
-          user: request.user
-            ? {
-                name: request.user.name,
-                roles: [...request.user.roles],
-                roleLabels: [...request.user.roles].map((r) => ROLE_LABELS[r]),
-              }
-            : null,
-          navigation: navigationFor(request.user?.roles ?? null, currentPath),
-          currentPath,
-          flash,
-          ...context,
-        };
-        // The CSRF token is made only when a page has a form that needs it.
-        Object.defineProperty(locals, 'csrfToken', {
-          enumerable: true,
-          get: () => reply.generateCsrf(),
-        });
-        const html = env.render(template, locals);
-        if (statusCode !== undefined) reply.code(statusCode);
-        return reply.type('text/html; charset=utf-8').send(html);
+        const html = renderToString.call(this, template, context);
+        if (statusCode !== undefined) this.code(statusCode);
+        return this.type('text/html; charset=utf-8').send(html);
       },
     );
   },

@@ -9,6 +9,7 @@ import {
   summaryRows,
   tableRows,
   wardId,
+  dataChanged,
 } from './testing.js';
 
 let t: TestApp;
@@ -156,6 +157,7 @@ test('a councillor profile shows their three roles, committees and no unpublishe
   assert.doesNotMatch(response.body, /mailto:/);
 
   await t.db.updateTable('people').set({ publish_email: true }).where('id', '=', whip.id).execute();
+  await dataChanged(t.db); // as every change made through Probity does
   const published = await get(url);
   assert.match(published.body, /href="mailto:whip@demo-city\.example">whip@demo-city\.example</);
   assert.equal(summaryRows(published.body).Email, 'whip@demo-city.example');
@@ -183,6 +185,7 @@ test('a former councillor keeps a profile that says until when, with their past 
     .set({ end_date: '2025-01-31' })
     .where('person_id', '=', councillor.id)
     .execute();
+  await dataChanged(t.db); // as every change made through Probity does
   const response = await get(`/councils/demo-city/councillors/${councillor.id}`);
   assert.equal(response.statusCode, 200);
   const name = `${councillor.given_name} ${councillor.family_name}`;
@@ -225,6 +228,7 @@ test('officers, Independent Persons and facilitators have no public profile', as
       start_date: '2024-01-01',
     })
     .execute();
+  await dataChanged(t.db); // as every change made through Probity does
   assert.equal((await get(`/councils/demo-city/councillors/${officer.id}`)).statusCode, 404);
 });
 
@@ -259,6 +263,7 @@ test('names are escaped wherever they are shown', async () => {
     .set({ given_name: '<script>alert(1)</script>' })
     .where('id', '=', whip.id)
     .execute();
+  await dataChanged(t.db); // as every change made through Probity does
   for (const url of [
     '/councils/demo-city/councillors',
     `/councils/demo-city/councillors/${whip.id}`,

@@ -28,52 +28,65 @@ function params<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
 export const directoryRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { deps }) => {
   const { db } = deps;
 
-  app.get('/councils', { config: anyone }, async (_request, reply) => {
-    const councils = await listCouncils(db);
-    return reply.render('directory/templates/councils.njk', councilsView(councils));
-  });
+  app.get('/councils', { config: anyone }, async (_request, reply) =>
+    reply.renderPublicPage(async () => ({
+      template: 'directory/templates/councils.njk',
+      context: councilsView(await listCouncils(db)),
+    })),
+  );
 
   app.get('/councils/:slug/councillors', { config: anyone }, async (request, reply) => {
     const { slug } = params(councilParams, request.params);
-    const on = todayInEngland();
-    const authority = await findCouncilWithFilters(db, slug, on);
-    if (!authority) throw notFound();
-    const filters = knownFilters(authority, councillorQuery.parse(request.query ?? {}));
-    const councillors = await listCurrentCouncillors(db, authority.id, filters, on);
-    return reply.render(
-      'directory/templates/councillors.njk',
-      councillorsView(authority, filters, councillors),
-    );
+    return reply.renderPublicPage(async () => {
+      const on = todayInEngland();
+      const authority = await findCouncilWithFilters(db, slug, on);
+      if (!authority) throw notFound();
+      const filters = knownFilters(authority, councillorQuery.parse(request.query ?? {}));
+      const councillors = await listCurrentCouncillors(db, authority.id, filters, on);
+      return {
+        template: 'directory/templates/councillors.njk',
+        context: councillorsView(authority, filters, councillors),
+      };
+    });
   });
 
   app.get('/councils/:slug/councillors/:id', { config: anyone }, async (request, reply) => {
     const { slug, id } = params(personParams, request.params);
-    const profile = await findCouncillorProfile(db, slug, id);
-    if (!profile) throw notFound();
-    return reply.render('directory/templates/councillor.njk', profileView(profile));
+    return reply.renderPublicPage(async () => {
+      const profile = await findCouncillorProfile(db, slug, id);
+      if (!profile) throw notFound();
+      return { template: 'directory/templates/councillor.njk', context: profileView(profile) };
+    });
   });
 
   app.get('/councils/:slug/committees', { config: anyone }, async (request, reply) => {
     const { slug } = params(councilParams, request.params);
-    const on = todayInEngland();
-    const authority = await findCouncil(db, slug, on);
-    if (!authority) throw notFound();
-    const committees = await listCommittees(db, authority.id, on);
-    return reply.render(
-      'directory/templates/committees.njk',
-      committeesView(authority, committees),
-    );
+    return reply.renderPublicPage(async () => {
+      const on = todayInEngland();
+      const authority = await findCouncil(db, slug, on);
+      if (!authority) throw notFound();
+      const committees = await listCommittees(db, authority.id, on);
+      return {
+        template: 'directory/templates/committees.njk',
+        context: committeesView(authority, committees),
+      };
+    });
   });
 
   app.get('/councils/:slug/committees/:id', { config: anyone }, async (request, reply) => {
     const { slug, id } = params(committeeParams, request.params);
-    const on = todayInEngland();
-    // Both at once: the members are shown only if the committee belongs to this council.
-    const [committee, members] = await Promise.all([
-      findCommittee(db, slug, id, on),
-      listCommitteeMembers(db, id, on),
-    ]);
-    if (!committee) throw notFound();
-    return reply.render('directory/templates/committee.njk', committeeView(committee, members));
+    return reply.renderPublicPage(async () => {
+      const on = todayInEngland();
+      // Both at once: the members are shown only if the committee belongs to this council.
+      const [committee, members] = await Promise.all([
+        findCommittee(db, slug, id, on),
+        listCommitteeMembers(db, id, on),
+      ]);
+      if (!committee) throw notFound();
+      return {
+        template: 'directory/templates/committee.njk',
+        context: committeeView(committee, members),
+      };
+    });
   });
 };

@@ -6,7 +6,8 @@ import type {
 } from './repository.js';
 import type { Option } from './sql.js';
 import { ROLE_LABELS, breadcrumbs, fullName, link, paths } from './labels.js';
-import { renderTable, type TableCell } from './table-html.js';
+/** A cell as govukTable takes it. */
+type TableCell = { text?: string; html?: string; format?: 'numeric' };
 
 /** View-models for the list of councils and the list of one council's councillors. */
 
@@ -35,7 +36,7 @@ export function councilsView(councils: CouncilSummary[]) {
         committeesText: `${principal.name} committees`,
         localTable:
           locals.length > 0
-            ? renderTable({
+            ? {
                 caption: `Parish and town councils in the area of ${principal.name}`,
                 captionClasses: 'govuk-table__caption--s',
                 head: [
@@ -48,7 +49,7 @@ export function councilsView(councils: CouncilSummary[]) {
                   { text: KIND_LABELS[local.kind] },
                   { text: String(local.councillorCount), format: 'numeric' },
                 ]),
-              })
+              }
             : null,
       };
     }),
@@ -124,14 +125,14 @@ export function councillorsView(
     count: `${count}${within}`,
     table:
       rows.length > 0
-        ? renderTable({
+        ? {
             // Three columns of names must fit a phone screen without scrolling sideways.
             classes: 'govuk-table--small-text-until-tablet',
             caption: `${count}${within}`,
             captionClasses: 'govuk-table__caption--m',
             head,
             rows,
-          })
+          }
         : null,
   };
 }

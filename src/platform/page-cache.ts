@@ -1,0 +1,89 @@
+import { sql } from 'kysely';
+import fp from 'fastify-plugin';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { Db } from '../db/database.js';
+import type { ViewContext } from './views.js';
+
+/** What a public page needs to be rendered: loading it may query the database. */
+export interface PublicPage {
+  template: string;
+  context: ViewContext;
+}
+
+declare module 'fastify' {
+  interface FastifyReply {
+    /**
+     * Send a public page, from the cache when nothing has changed since it was made. Only
+     * anonymous GETs are cached; signed-in people always get a fresh page.
+     */
+    renderPublicPage: (load: () => Promise<PublicPage>) => Promise<FastifyReply>;
+  }
+}
+
+interface Entry {
+  version: number;
+  madeAt: number;
+  html: string;
+}
+
+/** Stands in for the CSP nonce in cached HTML; each response gets its own nonce. */
+const NONCE_PLACEHOLDER = 'probity-nonce-placeholder';
+
+/**
+ * A cache of rendered public pages (the directory of councillors and committees), keyed by URL.
+ *
+ * Invalidation: every change made through Probity writes an audit row in its own transaction,
+ * so the highest audit id is a version of the data. A page is served from the cache only if it
+ * was made at the current version. Ids are taken before commit, so a transaction can commit
+ * with an id lower than the highest one already visible; the `maxAgeMs` bound makes even that
+ * case show up within a minute.
+ */
+export const pageCachePlugin = fp(
+  async (app: FastifyInstance, options: { db: Db; maxEntries?: number; maxAgeMs?: number }) => {
+    const maxEntries = options.maxEntries ?? 500;
+    const maxAgeMs = options.maxAgeMs ?? 60_000;
+    const cache = new Map<string, Entry>();
+    const dataVersion = async (): Promise<number> => {
+      const { rows } = await sql<{
+        v: number | null;
+      }>`select max(id) as v from audit_events`.execute(options.db);
+      return Number(rows[0]?.v ?? 0);
+    };
+    const send = (reply: FastifyReply, html: string, hit: boolean) => {
+      const nonce = (reply.cspNonce as { script?: string } | undefined)?.script ?? '';
+      return reply
+        .header('x-probity-cache', hit ? 'hit' : 'miss')
+        .type('text/html; charset=utf-8')
+        .send(html.replaceAll(NONCE_PLACEHOLDER, nonce));
+    };
+
+    app.decorateReply(
+      'renderPublicPage',
+      async function (this: FastifyReply, load: () => Promise<PublicPage>) {
+        const request = this.request;
+        const cacheable =
+          request.method === 'GET' && request.user === null && !request.cookies.probity_flash;
+        if (!cacheable) {
+          const page = await load();
+          return this.render(page.template, page.context);
+        }
+        const key = request.url;
+        const version = await dataVersion();
+        const entry = cache.get(key);
+        if (entry && entry.version === version && Date.now() - entry.madeAt < maxAgeMs) {
+          return send(this, entry.html, true);
+        }
+        const page = await load();
+        const html = this.renderToString(page.template, {
+          ...page.context,
+          cspNonce: NONCE_PLACEHOLDER,
+        });
+        cache.delete(key);
+        cache.set(key, { version, madeAt: Date.now(), html });
+        if (cache.size > maxEntries) cache.delete(cache.keys().next().value as string);
+        return send(this, html, false);
+      },
+    );
+  },
+  { name: 'probity-page-cache', dependencies: ['probity-views', 'probity-session'] },
+);
