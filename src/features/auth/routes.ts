@@ -9,6 +9,8 @@ import { safeReturnTo, setPasswordForm, signInForm, MIN_PASSWORD_LENGTH } from '
 import { setPasswordWithInvitation, signIn, signOut, signOutEverywhere } from './service.js';
 import { findUsableInvitation } from './invitations.js';
 import { THROTTLE } from './throttle.js';
+import { currentMembershipsOf } from '../directory/index.js';
+import { councilRolesView } from './view-model.js';
 
 export const authRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { deps }) => {
   const settings = {
@@ -84,6 +86,7 @@ export const authRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { d
 
   app.get('/account', { config: signedIn }, async (request, reply) => {
     const user = request.user!;
+    const memberships = await currentMembershipsOf(deps.db, user.personId);
     return reply.render('auth/templates/account.njk', {
       pageTitle: 'Your account',
       person: {
@@ -91,6 +94,7 @@ export const authRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { d
         email: user.email,
         roles: [...user.roles].map((r) => ROLE_LABELS[r]),
       },
+      ...councilRolesView(memberships),
     });
   });
 
