@@ -16,6 +16,9 @@ export interface PageTargets {
   entity: string;
   /** an audit event id half way through the trail */
   middleAuditId: number;
+  /** a ward and a committee of the large council, for the public directory */
+  wardId: number;
+  committeeId: number;
 }
 
 export interface DatasetSummary {
@@ -64,10 +67,18 @@ async function findTargets(db: Db): Promise<PageTargets> {
   const { rows: ids } = await sql<{ middle: number | null }>`
     select ((min(id) + max(id)) / 2)::bigint as middle from audit_events
   `.execute(db);
+  const { rows: places } = await sql<{ ward: number | null; committee: number | null }>`
+    select (select min(ar.id) from areas ar join authorities a on a.id = ar.authority_id
+             where a.slug = ${LARGE_SLUG}) as ward,
+           (select min(o.id) from organisations o join authorities a on a.id = o.authority_id
+             where a.slug = ${LARGE_SLUG} and o.classification = 'committee') as committee
+  `.execute(db);
   const person = people[0];
   const entity = entities[Math.floor(entities.length / 2)];
   const middle = ids[0]?.middle;
-  if (!person || !entity || !middle) {
+  const ward = places[0]?.ward;
+  const committee = places[0]?.committee;
+  if (!person || !entity || !middle || !ward || !committee) {
     throw new Error('The large dataset has no councillors or no audit trail: generate it afresh.');
   }
   return {
@@ -75,6 +86,8 @@ async function findTargets(db: Db): Promise<PageTargets> {
     personId: person.id,
     entity: entity.entity,
     middleAuditId: Number(middle),
+    wardId: ward,
+    committeeId: committee,
   };
 }
 
