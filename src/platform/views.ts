@@ -35,6 +35,16 @@ export function createViewEnvironment(settings: { watch: boolean }): nunjucks.En
     ),
     { autoescape: true, throwOnUndefined: false },
   );
+  // Nunjucks' own trim runs /^\s*|\s*$/g, which rescans every run of white space from each of
+  // its characters: on a long page of indented HTML (govuk-frontend trims every macro's content)
+  // it was a third of the server's time under load. String.prototype.trim does the same job in
+  // one pass; text marked safe stays safe.
+  env.addFilter('trim', (value: unknown) => {
+    const trimmedText = String(value ?? '').trim();
+    return value instanceof nunjucks.runtime.SafeString
+      ? new nunjucks.runtime.SafeString(trimmedText)
+      : trimmedText;
+  });
   env.addFilter('dateTime', (value: Date | string | null | undefined) =>
     value ? formatDateTime(new Date(value)) : '',
   );
