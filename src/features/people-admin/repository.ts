@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { DbOrTrx } from '../../db/database.js';
 import type { PeopleFilter } from './schemas.js';
 
@@ -24,7 +25,8 @@ export async function searchPeople(
     const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     query = query.where((eb) =>
       eb.or([
-        eb(eb.fn('concat_ws', [eb.val(' '), 'p.given_name', 'p.family_name']), 'ilike', pattern),
+        // The same expression as the trigram index people_full_name_trgm (migration 0004).
+        eb(sql<string>`p.given_name || ' ' || p.family_name`, 'ilike', pattern),
         eb('p.email', 'ilike', pattern),
       ]),
     );
