@@ -20,7 +20,8 @@ export async function searchPeople(
   filter: PeopleFilter,
 ): Promise<{ rows: PersonRow[]; total: number }> {
   const today = new Date().toISOString().slice(0, 10);
-  let query = db.selectFrom('people as p').innerJoin('authorities as a', 'a.id', 'p.authority_id');
+  // Filters read only `people`: the count runs without the authorities join it does not need.
+  let query = db.selectFrom('people as p');
   if (filter.q) {
     const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     query = query.where((eb) =>
@@ -66,6 +67,7 @@ export async function searchPeople(
 
   const [rows, count] = await Promise.all([
     query
+      .innerJoin('authorities as a', 'a.id', 'p.authority_id')
       .select((eb) => [
         'p.id',
         'p.given_name',
