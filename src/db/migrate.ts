@@ -3,6 +3,7 @@ import * as m0001 from './migrations/0001-core.js';
 import * as m0002 from './migrations/0002-people-model.js';
 import * as m0003 from './migrations/0003-member-imports.js';
 import * as m0004 from './migrations/0004-people-search.js';
+import * as m0005 from './migrations/0005-people-order.js';
 
 /** Migrations in order. Forward-only: a landed migration is never edited, only followed. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -10,6 +11,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0002-people-model': m0002,
   '0003-member-imports': m0003,
   '0004-people-search': m0004,
+  '0005-people-order': m0005,
 };
 
 class ListedMigrations implements MigrationProvider {

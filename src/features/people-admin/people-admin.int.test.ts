@@ -201,3 +201,29 @@ test('a person with no email address cannot be sent a link, and is told why', as
     .execute();
   assert.equal(invitations.length, 0);
 });
+
+test('the people list pages through everyone in name order, fifty at a time', async () => {
+  for (let i = 0; i < 55; i += 1) {
+    const id = await createPerson(t.db, { email: `pager${i}@test.example` });
+    await t.db
+      .updateTable('people')
+      .set({ given_name: `Pat${String(i).padStart(2, '0')}`, family_name: 'Zzpager' })
+      .where('id', '=', id)
+      .execute();
+  }
+  const names = (html: string) => [...html.matchAll(/>(Pat\d\d) Zzpager</g)].map((m) => m[1]);
+  const first = await t.app.inject({
+    url: '/admin/people?q=zzpager',
+    headers: { cookie: admin.cookie },
+  });
+  assert.match(first.body, /55 people found\. Page 1 of 2/);
+  assert.deepEqual(
+    names(first.body),
+    Array.from({ length: 50 }, (_, i) => `Pat${String(i).padStart(2, '0')}`),
+  );
+  const second = await t.app.inject({
+    url: '/admin/people?q=zzpager&page=2',
+    headers: { cookie: admin.cookie },
+  });
+  assert.deepEqual(names(second.body), ['Pat50', 'Pat51', 'Pat52', 'Pat53', 'Pat54']);
+});
