@@ -7,7 +7,7 @@ import { cleanUp, cleanUpOnSignals, onCleanUp } from './cleanup.js';
 import { prepareDataset, type PageTargets } from './dataset.js';
 import { measurePage, prime, type CpuProbe, type PageResult, type PageSpec } from './measure.js';
 import { formatMarkdown, formatTable, rate, TARGETS } from './report.js';
-import { startServer } from './server-process.js';
+import { startServer, type ServerProcess } from './server-process.js';
 import { signIn } from './sign-in.js';
 import { benchOptions } from './options.js';
 import {
@@ -121,6 +121,9 @@ function machine() {
   };
 }
 
+/** The server, once started: on failure, the first thing to ask is whether it is still up. */
+let running: ServerProcess | null = null;
+
 async function main(): Promise<void> {
   const options = benchOptions();
   cleanUpOnSignals();
@@ -168,6 +171,7 @@ async function main(): Promise<void> {
     dataDir: options.dataDir,
     databaseUrl: options.databaseUrl,
   });
+  running = server;
   const forgetServer = onCleanUp('stop the server', server.stop, 120_000);
   console.log(`The server (process ${server.pid}) is answering at ${server.baseUrl}.`);
 
@@ -191,6 +195,8 @@ async function main(): Promise<void> {
     process.stdout.write(`[${String(index + 1).padStart(2)}/${specs.length}] ${spec.label} ... `);
     const result = await measurePage(server.baseUrl, spec, options, cpu);
     results.push(result);
+    const exit = server.unexpectedExit();
+    if (exit) throw new Error(exit);
     const failed = result.checkStatus !== 200 || result.non2xx > 0 || result.errors > 0;
     console.log(
       `${result.requestsPerSecond.toFixed(0)} req/s, p99 ${result.latencyMs.p99.toFixed(1)} ms` +
@@ -315,6 +321,8 @@ main()
   })
   .catch(async (error: unknown) => {
     console.error('\nThe benchmark failed:', error instanceof Error ? error.message : error);
+    const exit = running?.unexpectedExit();
+    if (exit && !(error instanceof Error && error.message === exit)) console.error(exit);
     await cleanUp();
     process.exit(1);
   });

@@ -14,6 +14,11 @@ export interface ServerProcess {
   pgDir: string | null;
   /** SIGTERM, then wait for the exit; kills what is left if it will not stop. */
   stop: () => Promise<void>;
+  /**
+   * Null while the server runs; once it has exited without being asked to (a crash, or
+   * another program stopping it), how it ended and the last lines it printed.
+   */
+  unexpectedExit: () => string | null;
 }
 
 export interface StartServerOptions {
@@ -104,6 +109,11 @@ export async function startServer(options: StartServerOptions): Promise<ServerPr
   const pgDir = options.databaseUrl ? null : path.join(options.dataDir, 'pg');
 
   let stopping: Promise<void> | null = null;
+  const unexpectedExit = (): string | null => {
+    if (stopping || (child.exitCode === null && child.signalCode === null)) return null;
+    const how = child.signalCode ? `killed by ${child.signalCode}` : `exit code ${child.exitCode}`;
+    return `The server (process ${pid}) stopped while being measured (${how}). Its last output:\n${tail.toString()}`;
+  };
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
       if (child.exitCode === null && child.signalCode === null) {
@@ -148,5 +158,5 @@ export async function startServer(options: StartServerOptions): Promise<ServerPr
     await stop();
     throw new Error(`The server did not start: ${why}. Its last output:\n${tail.toString()}`);
   }
-  return { pid, baseUrl, pgDir, stop };
+  return { pid, baseUrl, pgDir, stop, unexpectedExit };
 }

@@ -28,8 +28,13 @@ export async function listAuditEvents(db: DbOrTrx, filter: AuditFilter) {
     ]);
   if (filter.person) {
     const pattern = `%${filter.person.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    query = query.where((eb) =>
-      eb(eb.fn('concat_ws', [eb.val(' '), 'p.given_name', 'p.family_name']), 'ilike', pattern),
+    // People first (trigram index people_full_name_trgm), then their events: never a join of the
+    // whole trail against everyone.
+    query = query.where('e.actor_person_id', 'in', (eb) =>
+      eb
+        .selectFrom('people as q')
+        .select('q.id')
+        .where(sql<string>`q.given_name || ' ' || q.family_name`, 'ilike', pattern),
     );
   }
   if (filter.entity) query = query.where('e.entity', '=', filter.entity);
