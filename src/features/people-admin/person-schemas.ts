@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { trimmed } from '../../platform/forms.js';
+import { familyName, givenName } from './schemas.js';
 
 export const STATUTORY_ROLES = {
   'monitoring-officer': 'Monitoring Officer',
@@ -28,16 +29,8 @@ const optionalText = (max: number, label: string) =>
   );
 
 export const personDetailsForm = z.object({
-  givenName: z.preprocess(
-    trimmed,
-    z
-      .string({ error: 'Enter a first name' })
-      .max(100, 'First name must be 100 characters or fewer'),
-  ),
-  familyName: z.preprocess(
-    trimmed,
-    z.string({ error: 'Enter a last name' }).max(100, 'Last name must be 100 characters or fewer'),
-  ),
+  givenName,
+  familyName,
   email: z.preprocess(
     trimmed,
     z

@@ -24,17 +24,19 @@ export type GrantableRole = keyof typeof GRANTABLE_ROLES;
 const toArray = (value: unknown): unknown =>
   value === undefined ? [] : Array.isArray(value) ? value : [value];
 
+/** A person's names, as every form that takes them checks them. */
+export const givenName = z.preprocess(
+  trimmed,
+  z.string({ error: 'Enter a first name' }).max(100, 'First name must be 100 characters or fewer'),
+);
+export const familyName = z.preprocess(
+  trimmed,
+  z.string({ error: 'Enter a last name' }).max(100, 'Last name must be 100 characters or fewer'),
+);
+
 export const invitePersonForm = z.object({
-  givenName: z.preprocess(
-    trimmed,
-    z
-      .string({ error: 'Enter a first name' })
-      .max(100, 'First name must be 100 characters or fewer'),
-  ),
-  familyName: z.preprocess(
-    trimmed,
-    z.string({ error: 'Enter a last name' }).max(100, 'Last name must be 100 characters or fewer'),
-  ),
+  givenName,
+  familyName,
   email: z.preprocess(
     trimmed,
     z
