@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { todayInEngland } from '../db/current.js';
 
 /** One entry of the GOV.UK error summary. */
 export interface ErrorSummaryItem {
@@ -131,6 +132,6 @@ export const refusalPart = (refusal: { field: string; message: string }): ErrorP
 
 /** Today as date input values, to prefill a date someone usually means as today. */
 export const todayParts = () => {
-  const [year, month, day] = new Date().toISOString().slice(0, 10).split('-');
+  const [year, month, day] = todayInEngland().split('-');
   return { day: String(Number(day)), month: String(Number(month)), year: year ?? '' };
 };

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import fp from 'fastify-plugin';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { DbOrTrx, Db } from '../db/database.js';
+import { currentOn, todayInEngland } from '../db/current.js';
 import { ROLES, type Role } from './access.js';
 
 export const SESSION_COOKIE = 'probity_session';
@@ -61,7 +62,6 @@ export async function loadSessionUser(
     .where('person_id', '=', row.person_id)
     .execute();
   // A group whip is whoever holds a current whip membership of a political group.
-  const today = new Date().toISOString().slice(0, 10);
   const whipRows = await db
     .selectFrom('memberships as m')
     .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
@@ -69,8 +69,7 @@ export async function loadSessionUser(
     .where('m.person_id', '=', row.person_id)
     .where('m.role', '=', 'whip')
     .where('o.classification', '=', 'political-group')
-    .where('m.start_date', '<=', today)
-    .where((eb) => eb.or([eb('m.end_date', 'is', null), eb('m.end_date', '>=', today)]))
+    .where(currentOn('m', todayInEngland()))
     .execute();
   // Touch the session at most once a minute: enough for the idle timeout, few writes.
   if (Date.now() - row.last_seen_at.getTime() > 60_000) {

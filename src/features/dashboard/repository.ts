@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { DbOrTrx } from '../../db/database.js';
+import { currentOn, todayInEngland } from '../../db/current.js';
 
 export interface AdminCounts {
   peopleWithAccounts: number;
@@ -43,7 +44,6 @@ export async function listWhipGroupMembers(
   groupIds: readonly number[],
 ): Promise<GroupMember[]> {
   if (groupIds.length === 0) return [];
-  const today = new Date().toISOString().slice(0, 10);
   const rows = await db
     .selectFrom('memberships as m')
     .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
@@ -51,8 +51,7 @@ export async function listWhipGroupMembers(
     .select(['o.id as group_id', 'o.name as group_name', 'p.given_name', 'p.family_name', 'm.role'])
     .where('m.organisation_id', 'in', groupIds)
     .where('o.classification', '=', 'political-group')
-    .where('m.start_date', '<=', today)
-    .where((eb) => eb.or([eb('m.end_date', 'is', null), eb('m.end_date', '>=', today)]))
+    .where(currentOn('m', todayInEngland()))
     .orderBy('o.name')
     .orderBy('p.family_name')
     .orderBy('p.given_name')

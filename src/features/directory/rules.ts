@@ -7,17 +7,7 @@ import type { MembershipsTable, OrganisationsTable, PersonKind } from '../../db/
  * a former one, a co-opted member).
  */
 
-const englandDate = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/London',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-/** Today's date in England as 'YYYY-MM-DD': a membership ending today still counts today. */
-export function todayInEngland(now: Date = new Date()): string {
-  return englandDate.format(now);
-}
+export { todayInEngland } from '../../db/current.js';
 
 export type MembershipStatus = 'current' | 'past' | 'upcoming';
 

@@ -6,12 +6,7 @@ import type { AuthorityKind } from '../../db/schema.js';
  * the council a page is about.
  */
 
-/** `<alias>.start_date <= on and (<alias>.end_date is null or <alias>.end_date >= on)` */
-export function currentOn(alias: string, on: string): RawBuilder<boolean> {
-  const start = sql.ref(`${alias}.start_date`);
-  const end = sql.ref(`${alias}.end_date`);
-  return sql<boolean>`(${start} <= ${on}::date and (${end} is null or ${end} >= ${on}::date))`;
-}
+export { currentOn } from '../../db/current.js';
 
 /** Not dissolved on a date (an organisation's dissolved_on is its last day). */
 export function notDissolvedOn(alias: string, on: string): RawBuilder<boolean> {

@@ -54,17 +54,7 @@ export type UploadOutcome =
   | { kind: 'invalid'; preview: Preview }
   | { kind: 'stored'; importId: string };
 
-const englandDate = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/London',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-/** Today's date in England as 'YYYY-MM-DD'. */
-export function todayInEngland(now: Date = new Date()): string {
-  return englandDate.format(now);
-}
+export { todayInEngland } from '../../db/current.js';
 
 /** Plan rows against the database (or the transaction) as it is now. */
 async function planRows(

@@ -28,4 +28,4 @@ export const refuse = (
 export const done = <T>(value: T): { ok: true; value: T } => ({ ok: true, value });
 
 /** Today's date as 'YYYY-MM-DD', the way dates are stored. */
-export const today = (): string => new Date().toISOString().slice(0, 10);
+export { todayInEngland as today } from '../../db/current.js';

@@ -1,6 +1,7 @@
 import type { DbOrTrx } from '../../db/database.js';
 
-export const today = (): string => new Date().toISOString().slice(0, 10);
+export { todayInEngland as today } from '../../db/current.js';
+import { currentOn, todayInEngland as today } from '../../db/current.js';
 
 export interface MembershipRow {
   id: number;
@@ -111,8 +112,7 @@ export async function listSeats(db: DbOrTrx, authorityId: number) {
           inner.fn<string>('concat_ws', [inner.val(' '), 'p.given_name', 'p.family_name']).as('n'),
         )
         .whereRef('m.post_id', '=', 's.id')
-        .where('m.start_date', '<=', now)
-        .where((w) => w.or([w('m.end_date', 'is', null), w('m.end_date', '>=', now)]))
+        .where(currentOn('m', now))
         .limit(1)
         .as('holder'),
     ])
@@ -131,8 +131,7 @@ export async function lockCurrentGroupMembership(db: DbOrTrx, personId: number) 
     .select(['m.id', 'm.organisation_id', 'm.role', 'm.start_date', 'o.name'])
     .where('m.person_id', '=', personId)
     .where('o.classification', '=', 'political-group')
-    .where('m.start_date', '<=', now)
-    .where((eb) => eb.or([eb('m.end_date', 'is', null), eb('m.end_date', '>=', now)]))
+    .where(currentOn('m', now))
     .forUpdate('m')
     .executeTakeFirst();
 }

@@ -2,6 +2,7 @@ import { formatDate } from '../../platform/views.js';
 import type { MembershipRow } from './membership-repository.js';
 import { MEMBERSHIP_ROLES } from './person-schemas.js';
 import { escapeHtml } from '../../platform/html.js';
+import { todayInEngland } from '../../db/current.js';
 
 const CLASSIFICATION_LABELS: Record<string, string> = {
   council: 'Council',
@@ -91,7 +92,7 @@ export function membershipRows(personId: number, memberships: MembershipRow[]) {
       { text: role },
       { text: long(m.startDate) },
       { text: until },
-      m.current && (m.endDate === null || m.endDate >= new Date().toISOString().slice(0, 10))
+      m.current && (m.endDate === null || m.endDate >= todayInEngland())
         ? {
             html: `<a class="govuk-link" href="/admin/people/${personId}/memberships/${m.id}/end">End<span class="govuk-visually-hidden"> membership of ${escapeHtml(m.organisationName)}</span></a>`,
           }

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database.js';
 import { recordAudit } from '../../platform/audit.js';
+import { todayInEngland } from '../../db/current.js';
 import type { Actor, Outcome } from './membership-service.js';
 import type { AppointmentInput, PersonDetailsInput } from './person-schemas.js';
 
@@ -137,7 +138,7 @@ export async function appointIndependentPerson(
       start_date: input.startDate,
       end_date: input.endDate,
       no_connection_declared: true,
-      declared_on: new Date().toISOString().slice(0, 10),
+      declared_on: todayInEngland(),
     };
     const row = await trx
       .insertInto('independent_person_appointments')

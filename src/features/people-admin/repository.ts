@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { DbOrTrx } from '../../db/database.js';
+import { currentOn, todayInEngland } from '../../db/current.js';
 import type { PeopleFilter } from './schemas.js';
 
 export interface PersonRow {
@@ -19,7 +20,7 @@ export async function searchPeople(
   db: DbOrTrx,
   filter: PeopleFilter,
 ): Promise<{ rows: PersonRow[]; total: number }> {
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayInEngland();
   // Filters read only `people`: the count runs without the authorities join it does not need.
   let query = db.selectFrom('people as p');
   if (filter.q) {
@@ -43,8 +44,7 @@ export async function searchPeople(
           .select('m.id')
           .whereRef('m.person_id', '=', 'p.id')
           .where('m.organisation_id', '=', organisationId)
-          .where('m.start_date', '<=', today)
-          .where((w) => w.or([w('m.end_date', 'is', null), w('m.end_date', '>=', today)])),
+          .where(currentOn('m', today)),
       ),
     );
   if (filter.group) query = currentlyIn(filter.group);
@@ -59,8 +59,7 @@ export async function searchPeople(
           .select('m.id')
           .whereRef('m.person_id', '=', 'p.id')
           .where('s.area_id', '=', ward)
-          .where('m.start_date', '<=', today)
-          .where((w) => w.or([w('m.end_date', 'is', null), w('m.end_date', '>=', today)])),
+          .where(currentOn('m', today)),
       ),
     );
   }
