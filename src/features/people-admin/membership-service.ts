@@ -1,23 +1,8 @@
 import type { Db, Trx } from '../../db/database.js';
 import { recordAudit } from '../../platform/audit.js';
 import { lockCurrentGroupMembership, today } from './membership-repository.js';
-
-export interface Actor {
-  actorPersonId: number;
-  requestId: string;
-}
-
-/** A rule the change breaks: which field to point at, and what to say. */
-export interface Refusal {
-  field: string;
-  message: string;
-}
-export type Outcome<T = void> = { ok: true; value: T } | { ok: false; refusal: Refusal };
-
-const refuse = (field: string, message: string): { ok: false; refusal: Refusal } => ({
-  ok: false,
-  refusal: { field, message },
-});
+import { refuse, type Actor, type Outcome } from '../../platform/outcome.js';
+export type { Actor, Outcome, Refusal } from '../../platform/outcome.js';
 
 export const dayBefore = (date: string): string => {
   const d = new Date(`${date}T00:00:00Z`);
