@@ -23,11 +23,28 @@ declare module 'fastify' {
 interface Entry {
   version: number;
   madeAt: number;
-  html: string;
+  /** The page's bytes, split where each response's CSP nonce goes. */
+  parts: Buffer[];
 }
 
 /** Stands in for the CSP nonce in cached HTML; each response gets its own nonce. */
 const NONCE_PLACEHOLDER = 'probity-nonce-placeholder';
+
+/**
+ * Templates indent generously; a run of blank space that holds a line break renders exactly as
+ * one line break, except inside `<pre>` and `<textarea>`, so pages with those are left as made.
+ */
+export function collapseBlankLines(html: string): string {
+  if (/<(pre|textarea)\b/i.test(html)) return html;
+  return html.replace(/[ \t]*\n\s*/g, '\n');
+}
+
+/** The cached bytes of a page: encoded once, with the nonce's places kept apart. */
+export function cachedParts(html: string): Buffer[] {
+  return collapseBlankLines(html)
+    .split(NONCE_PLACEHOLDER)
+    .map((part) => Buffer.from(part, 'utf8'));
+}
 
 /**
  * A cache of rendered public pages (the directory of councillors and committees), keyed by URL.
@@ -49,12 +66,16 @@ export const pageCachePlugin = fp(
       }>`select max(id) as v from audit_events`.execute(options.db);
       return Number(rows[0]?.v ?? 0);
     };
-    const send = (reply: FastifyReply, html: string, hit: boolean) => {
-      const nonce = (reply.cspNonce as { script?: string } | undefined)?.script ?? '';
+    const send = (reply: FastifyReply, parts: Buffer[], hit: boolean) => {
+      const nonce = Buffer.from(
+        (reply.cspNonce as { script?: string } | undefined)?.script ?? '',
+        'utf8',
+      );
+      const body = Buffer.concat(parts.flatMap((part, i) => (i === 0 ? [part] : [nonce, part])));
       return reply
         .header('x-probity-cache', hit ? 'hit' : 'miss')
         .type('text/html; charset=utf-8')
-        .send(html.replaceAll(NONCE_PLACEHOLDER, nonce));
+        .send(body);
     };
 
     app.decorateReply(
@@ -71,17 +92,18 @@ export const pageCachePlugin = fp(
         const version = await dataVersion();
         const entry = cache.get(key);
         if (entry && entry.version === version && Date.now() - entry.madeAt < maxAgeMs) {
-          return send(this, entry.html, true);
+          return send(this, entry.parts, true);
         }
         const page = await load();
         const html = this.renderToString(page.template, {
           ...page.context,
           cspNonce: NONCE_PLACEHOLDER,
         });
+        const parts = cachedParts(html);
         cache.delete(key);
-        cache.set(key, { version, madeAt: Date.now(), html });
+        cache.set(key, { version, madeAt: Date.now(), parts });
         if (cache.size > maxEntries) cache.delete(cache.keys().next().value as string);
-        return send(this, html, false);
+        return send(this, parts, false);
       },
     );
   },
