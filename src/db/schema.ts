@@ -151,6 +151,103 @@ export interface AuditEventsTable {
 /** before/after of each changed field */
 export type AuditChanges = Record<string, { before?: unknown; after?: unknown }>;
 
+export type CodeVersionStatus =
+  'draft' | 'consultation' | 'agreed' | 'adopted' | 'in-force' | 'superseded' | 'withdrawn';
+export type CodeItemKind = 'section' | 'paragraph' | 'appendix';
+export type CodeItemOrigin = 'model' | 'local';
+
+export interface CodeVersionsTable {
+  id: Generated<number>;
+  authority_id: number;
+  number: number;
+  title: string;
+  status: Generated<CodeVersionStatus>;
+  based_on_version_id: number | null;
+  change_summary: string | null;
+  /** the gifts and hospitality threshold, in pence (the model code: 5000) */
+  gifts_threshold_pence: Generated<number>;
+  /** days a member has to register a gift or hospitality (the model code: 28) */
+  gifts_registration_days: Generated<number>;
+  register_refused_offers: Generated<boolean>;
+  /** members must take part in the code of conduct training the council provides */
+  training_required: Generated<boolean>;
+  /** co-opted members without a vote must sign off too (by default they need not) */
+  non_voting_co_opted_sign: Generated<boolean>;
+  consultation_opened_on: DateOnly | null;
+  consultation_closes_on: DateOnly | null;
+  agreed_on: DateOnly | null;
+  agreed_by_organisation_id: number | null;
+  agreed_minute: string | null;
+  adopted_on: DateOnly | null;
+  adopted_minute: string | null;
+  in_force_from: DateOnly | null;
+  superseded_on: DateOnly | null;
+  withdrawn_on: DateOnly | null;
+  created_by: number | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface CodeItemsTable {
+  id: Generated<number>;
+  version_id: number;
+  position: number;
+  kind: CodeItemKind;
+  /** 0 for sections and appendices; 1 for a paragraph (2.3), 2 for a sub-paragraph (2.3(a)) */
+  depth: number;
+  number: string;
+  anchor: string;
+  heading: string | null;
+  body: string | null;
+  origin: Generated<CodeItemOrigin>;
+  lineage: Generated<string>;
+}
+
+export interface CodeConsultationCommentsTable {
+  id: Generated<number>;
+  version_id: number;
+  consultee: string;
+  organisation: string | null;
+  received_on: DateOnly;
+  comment: string;
+  recorded_by: number | null;
+  recorded_at: Generated<Date>;
+}
+
+export interface CodeReviewsTable {
+  id: Generated<number>;
+  authority_id: number;
+  version_id: number;
+  reviewed_on: DateOnly;
+  outcome: 'no-change' | 'new-draft';
+  notes: string | null;
+  new_version_id: number | null;
+  recorded_by: number | null;
+  recorded_at: Generated<Date>;
+}
+
+export interface CodeSignOffsTable {
+  id: Generated<number>;
+  version_id: number;
+  person_id: number;
+  signed_on: DateOnly;
+  method: 'online' | 'paper';
+  recorded_by: number | null;
+  recorded_at: Generated<Date>;
+}
+
+export interface CodeImportsTable {
+  id: Generated<number>;
+  authority_id: number;
+  file_name: string;
+  format: 'docx' | 'markdown';
+  /** what the import found: the items it placed and the problems it met */
+  parsed: ColumnType<unknown, string, string>;
+  created_by: number | null;
+  created_at: Generated<Date>;
+  version_id: number | null;
+}
+
 export interface Database {
   authorities: AuthoritiesTable;
   people: PeopleTable;
@@ -166,6 +263,12 @@ export interface Database {
   invitations: InvitationsTable;
   outbox: OutboxTable;
   audit_events: AuditEventsTable;
+  code_versions: CodeVersionsTable;
+  code_items: CodeItemsTable;
+  code_consultation_comments: CodeConsultationCommentsTable;
+  code_reviews: CodeReviewsTable;
+  code_sign_offs: CodeSignOffsTable;
+  code_imports: CodeImportsTable;
 }
 
 export type Person = Selectable<PeopleTable>;

@@ -11,6 +11,7 @@ import { memberImportFeature } from './member-import/index.js';
 import { popoloFeature } from './popolo/index.js';
 import { directoryFeature } from './directory/index.js';
 import { organisationsAdminFeature } from './organisations-admin/index.js';
+import { codeOfConductFeature } from './code-of-conduct/index.js';
 
 /** What every feature is given: configuration and the database. */
 export interface AppDeps {
@@ -35,4 +36,5 @@ export const features: Feature[] = [
   popoloFeature,
   directoryFeature,
   organisationsAdminFeature,
+  codeOfConductFeature,
 ];
