@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { DbOrTrx } from '../db/database.js';
 import type { AuditChanges } from '../db/schema.js';
 
@@ -58,4 +59,35 @@ export async function recordAudit(db: DbOrTrx, entry: AuditEntry): Promise<void>
       request_id: entry.requestId ?? null,
     })
     .execute();
+}
+
+/** One change of many made by the same person in the same request. */
+export type AuditRecord = Omit<AuditEntry, 'actorPersonId' | 'requestId'>;
+
+const AUDIT_CHUNK = 5000;
+
+/**
+ * The same records `recordAudit` writes, for a change that touches thousands of rows (an
+ * import): a few statements in all, the rows travelling as one JSON parameter each.
+ */
+export async function recordAudits(
+  db: DbOrTrx,
+  actor: { actorPersonId: number | null; requestId?: string | null },
+  entries: readonly AuditRecord[],
+): Promise<void> {
+  for (let i = 0; i < entries.length; i += AUDIT_CHUNK) {
+    const rows = entries.slice(i, i + AUDIT_CHUNK).map((entry) => ({
+      entity: entry.entity,
+      entity_id: String(entry.entityId),
+      action: entry.action,
+      changes: diffFields(entry.before, entry.after),
+    }));
+    await sql`
+      insert into audit_events (actor_person_id, entity, entity_id, action, changes, request_id)
+      select ${actor.actorPersonId}::int, r.entity, r.entity_id, r.action, r.changes,
+             ${actor.requestId ?? null}::text
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+        as r(entity text, entity_id text, action text, changes jsonb)
+    `.execute(db);
+  }
 }

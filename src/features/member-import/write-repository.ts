@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Trx } from '../../db/database.js';
-import { diffFields } from '../../platform/audit.js';
+import { recordAudits, type AuditRecord } from '../../platform/audit.js';
 import type { ImportPlan, PersonRef } from './plan-types.js';
 
 /**
@@ -18,36 +18,6 @@ function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
   return out;
 }
 
-interface AuditRow {
-  entity: string;
-  entityId: string | number;
-  action: string;
-  before?: Record<string, unknown> | null;
-  after?: Record<string, unknown> | null;
-}
-
-/** The same records recordAudit writes, many in one statement. */
-async function recordAudits(
-  trx: Trx,
-  actor: { actorPersonId: number; requestId: string },
-  entries: readonly AuditRow[],
-): Promise<void> {
-  for (const chunk of chunks(entries)) {
-    const rows = chunk.map((entry) => ({
-      entity: entry.entity,
-      entity_id: String(entry.entityId),
-      action: entry.action,
-      changes: diffFields(entry.before, entry.after),
-    }));
-    await sql`
-      insert into audit_events (actor_person_id, entity, entity_id, action, changes, request_id)
-      select ${actor.actorPersonId}::int, r.entity, r.entity_id, r.action, r.changes, ${actor.requestId}::text
-      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-        as r(entity text, entity_id text, action text, changes jsonb)
-    `.execute(trx);
-  }
-}
-
 export interface WriteSummary {
   membershipsStarted: number;
   membershipsEnded: number;
@@ -59,7 +29,7 @@ export async function writePlan(
   plan: ImportPlan,
   actor: { actorPersonId: number; requestId: string },
 ): Promise<WriteSummary> {
-  const audits: AuditRow[] = [];
+  const audits: AuditRecord[] = [];
 
   // New councillors, then their ids by email address (unique, case-insensitively).
   const newIds = new Map<number, number>();
