@@ -81,6 +81,7 @@ function navigationFor(roles: ReadonlySet<Role> | null, currentPath: string): Na
   const items: NavItem[] = [];
   if (roles === null) {
     items.push({ text: 'Home', href: '/' });
+    items.push({ text: 'Code of conduct', href: '/code' });
     items.push({ text: 'Councillors', href: '/councils' });
   } else {
     items.push({ text: 'Dashboard', href: '/dashboard' });

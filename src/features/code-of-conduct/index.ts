@@ -32,3 +32,25 @@ export {
 } from './numbering.js';
 export { listSigners, signersSql, type Signer } from './signers.js';
 export { bringDueVersionsIntoForce, bringIntoForce, type InForceActor } from './in-force.js';
+
+/**
+ * How a code reads in public, for other features: its addresses (a paragraph's stable link is
+ * `codePaths.paragraph(slug, n, anchor)`), the local-addition label and legend, money and
+ * status in words, and items ready for the `codeText` macro in
+ * `code-of-conduct/templates/macros/code-text.njk`.
+ */
+export { codePaths, wordFileName } from './paths.js';
+export {
+  LOCAL_ADDITION_LABEL,
+  LOCAL_ADDITION_LEGEND,
+  codeTextItems,
+  contentsOf,
+  formatPounds,
+  settingsText,
+  showDate as showCodeDate,
+  statusText,
+  type CodeTextItem,
+} from './code-text.js';
+export { isPublished } from './public-service.js';
+export { listPrincipalCodes, type PrincipalCode } from './public-repository.js';
+export { buildWordDocument, DOCX_TYPE } from './word-export.js';

@@ -2,12 +2,21 @@ import { sql } from 'kysely';
 import type { FastifyPluginAsync } from 'fastify';
 import type { AppDeps } from '../index.js';
 import { anyone } from '../../platform/access.js';
+import { listPrincipalCodes } from '../code-of-conduct/index.js';
 import { listPublicAuthorities } from './repository.js';
+import { startCodesView } from './view-model.js';
 
 export const publicPagesRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { deps }) => {
   app.get('/', { config: anyone }, async (_request, reply) => {
-    const authorities = await listPublicAuthorities(deps.db);
-    return reply.render('public-pages/templates/start.njk', { pageTitle: 'Home', authorities });
+    const [authorities, codes] = await Promise.all([
+      listPublicAuthorities(deps.db),
+      listPrincipalCodes(deps.db),
+    ]);
+    return reply.render('public-pages/templates/start.njk', {
+      pageTitle: 'Home',
+      authorities,
+      ...startCodesView(codes),
+    });
   });
 
   app.get('/accessibility', { config: anyone }, async (_request, reply) =>
