@@ -12,6 +12,7 @@ import { popoloFeature } from './popolo/index.js';
 import { directoryFeature } from './directory/index.js';
 import { organisationsAdminFeature } from './organisations-admin/index.js';
 import { codeOfConductFeature } from './code-of-conduct/index.js';
+import { codeImportFeature } from './code-import/index.js';
 import { codeCompareFeature } from './code-compare/index.js';
 
 /** What every feature is given: configuration and the database. */
@@ -38,5 +39,6 @@ export const features: Feature[] = [
   directoryFeature,
   organisationsAdminFeature,
   codeOfConductFeature,
+  codeImportFeature,
   codeCompareFeature,
 ];

@@ -1,0 +1,5 @@
+import type { Feature } from '../index.js';
+import { codeImportRoutes } from './routes.js';
+
+/** A council's existing code in from Word or Markdown: upload, preview, create a draft. */
+export const codeImportFeature: Feature = { name: 'code-import', plugin: codeImportRoutes };
