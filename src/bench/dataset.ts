@@ -3,6 +3,7 @@ import { createDatabase, type Db } from '../db/database.js';
 import { acquireDataDirLock, startEmbeddedDatabase } from '../db/embedded.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { generateLargeDataset, LARGE_SLUG } from '../seed/large.js';
+import { ensureLargeCode } from '../seed/large-code.js';
 import { onCleanUp } from './cleanup.js';
 import { freePort } from './system.js';
 
@@ -102,6 +103,15 @@ async function prepareIn(url: string): Promise<DatasetSummary> {
     const reused = await datasetExists(database.db);
     if (reused) {
       console.log(`The large dataset (${LARGE_SLUG}) is there already: reusing it.`);
+      // A dataset generated before the code of conduct existed gets its code now, once.
+      const code = await ensureLargeCode(database.db, LARGE_SLUG);
+      if (code.added) {
+        console.log(
+          `Added the code of conduct it was generated without: ${code.versions} versions, ` +
+            `${code.items} items, ${code.signOffs} sign-offs of ${code.signers} members.`,
+        );
+        await sql`analyze code_versions, code_items, code_sign_offs`.execute(database.db);
+      }
     } else {
       console.log(`Generating the large dataset (${LARGE_SLUG}) ...`);
       const result = await generateLargeDataset(database.db);

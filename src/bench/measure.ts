@@ -9,6 +9,8 @@ export interface PageSpec {
   kind: PageKind;
   /** the Cookie header to send, for a signed-in page */
   cookie?: string;
+  /** the least share of the baseline's requests/s it must reach, where not the default */
+  targetRatio?: number;
 }
 
 /** CPU time used so far by the server and by PostgreSQL (null where it cannot be read), ms. */
@@ -18,6 +20,8 @@ export interface PageResult {
   label: string;
   path: string;
   kind: PageKind;
+  /** as in its PageSpec */
+  targetRatio?: number;
   /** the status of one request made before the load, and its size in bytes */
   checkStatus: number;
   checkBytes: number;
@@ -100,6 +104,7 @@ export async function measurePage(
     label: spec.label,
     path: spec.path,
     kind: spec.kind,
+    ...(spec.targetRatio === undefined ? {} : { targetRatio: spec.targetRatio }),
     checkStatus: check.status,
     checkBytes,
     requestsPerSecond: round(result.requests.average),

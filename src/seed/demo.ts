@@ -8,6 +8,7 @@ import type {
 } from '../db/schema.js';
 import { recordAudit } from '../platform/audit.js';
 import { hashPassword } from '../platform/passwords.js';
+import { writeDemoCode } from './demo-code.js';
 import {
   emailLocalPart,
   fullName,
@@ -827,6 +828,7 @@ export async function loadDemoCouncil(
     await sql`select pg_advisory_xact_lock(${DEMO_LOCK_KEY}::bigint)`.execute(trx);
     if (await anyAuthorityExists(trx)) return false;
     await writePlan(trx, plan);
+    await writeDemoCode(trx, accounts);
     return true;
   });
   return { loaded, accounts };

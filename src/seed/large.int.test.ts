@@ -191,6 +191,33 @@ test('the benchmark accounts sign in with the demo password and hold their roles
   assert.ok(officerRoles >= 40 && officerRoles <= 60, `officers who can sign in: ${officerRoles}`);
 });
 
+test('a code in force for the council and each parish, signed by about half their members', async () => {
+  const { rows } = await sql<{
+    principal: number;
+    parishes: number;
+    signers: number;
+    signed: number;
+  }>`
+    with signer as (
+      select v.id as version_id, v.authority_id, m.person_id
+        from code_versions v
+        join authorities a on a.id = v.authority_id
+        join organisations c on c.authority_id = v.authority_id and c.classification = 'council'
+        join memberships m on m.organisation_id = c.id and m.end_date is null
+       where v.status = 'in-force' and a.slug like 'large-city%')
+    select (select count(*) from signer where authority_id = ${await principalId()})::int as principal,
+      (select count(distinct authority_id) from signer)::int - 1 as parishes,
+      (select count(*) from signer)::int as signers,
+      (select count(*) from code_sign_offs join signer using (version_id, person_id))::int as signed
+  `.execute(db);
+  const counts = rows[0];
+  assert.ok(counts);
+  console.log('members who must sign a code of conduct', counts);
+  assert.equal(counts.parishes, OPTIONS.parishes);
+  if (!SMALL) assert.ok(counts.signers >= 2000, `${counts.signers} signers`);
+  assert.ok(counts.signed > counts.signers * 0.35 && counts.signed < counts.signers * 0.65);
+});
+
 test('the demo council is untouched', async () => {
   const people = await count(
     db
