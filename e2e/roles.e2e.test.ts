@@ -41,8 +41,49 @@ const ADMIN_LINKS = [
   '/admin/people',
   '/admin/organisations',
   '/admin/import/members',
+  '/admin/code',
+  '/sign-offs',
   '/admin/outbox',
 ];
+
+/**
+ * The code of conduct on an administrator's dashboard: each council's sign-offs with a link to
+ * its list when a code is in force, or a line saying none is.
+ */
+async function checkCouncilSignOffs(dashboard: DashboardPage): Promise<void> {
+  const section = dashboard.section('Administration');
+  const table = section.locator('table', { hasText: 'Sign-offs of the code of conduct in force' });
+  if ((await table.count()) === 0) {
+    assert.match(await section.innerText(), /No council has a code of conduct in force yet/);
+    return;
+  }
+  const city = table.locator('tbody tr', { hasText: COUNCIL_NAME });
+  assert.match(await city.innerText(), /Version \d+, since .*\d+ of \d+/);
+  assert.equal(await city.locator('a[href="/sign-offs?authority=demo-city"]').count(), 1);
+}
+
+/**
+ * A member's own code: the banner when a code in force is still to be signed (and /my/code
+ * agrees), otherwise which version they signed, or that there is none to sign.
+ */
+async function checkOwnCode(dashboard: DashboardPage): Promise<void> {
+  const text = await dashboard.section('Your code of conduct and training').innerText();
+  const banner = (await dashboard.signOffBanner.count()) > 0;
+  if (banner) {
+    assert.match(text, /You have not signed .+’s code of conduct \(version \d+\) yet/);
+  } else {
+    assert.match(text, /You signed .+ on \d+ \w+ \d{4}|No code of conduct is in force for you/);
+  }
+  const page = dashboard.page;
+  await page.goto('/my/code');
+  await ContentPage.verifyOnPage(page, 'Your code of conduct');
+  assert.equal(
+    (await page.locator('main .govuk-tag', { hasText: 'Not signed' }).count()) > 0,
+    banner,
+  );
+  await checkAccessibility(page, '/my/code');
+  await page.goto(DashboardPage.path);
+}
 
 async function linkHrefs(page: Page, selector: string): Promise<string[]> {
   return page
@@ -63,6 +104,11 @@ const EXPECTED: Record<string, Expected> = {
         .locator('.govuk-summary-list__key')
         .allInnerTexts();
       assert.ok(figures.includes('People with an account'), `figures: ${figures.join(', ')}`);
+      await checkCouncilSignOffs(dashboard);
+      assert.doesNotMatch(
+        await dashboard.page.locator('main').innerText(),
+        /Overdue code of conduct/,
+      );
     },
   },
   'democratic-services': {
@@ -71,6 +117,7 @@ const EXPECTED: Record<string, Expected> = {
     check: async (dashboard) => {
       const links = await linkHrefs(dashboard.page, '#section-administration ~ ul a');
       assert.deepEqual(links, ADMIN_LINKS, 'only the MO has the audit trail');
+      await checkCouncilSignOffs(dashboard);
     },
   },
   member: {
@@ -79,6 +126,8 @@ const EXPECTED: Record<string, Expected> = {
     check: async (dashboard) => {
       assert.equal(await dashboard.section('Administration').count(), 0);
       assert.equal(await dashboard.page.locator('main table').count(), 0, 'no group table');
+      assert.doesNotMatch(await dashboard.page.locator('main').innerText(), /Nothing to do yet/);
+      await checkOwnCode(dashboard);
       // Nor can a councillor reach the administration pages by typing their address.
       const response = await dashboard.page.goto('/admin/people');
       assert.equal(response?.status(), 403);
@@ -115,6 +164,16 @@ const EXPECTED: Record<string, Expected> = {
       );
       assert.equal(rows.filter(([, role]) => role === 'Leader').length, 1, 'one leader');
       assert.equal(await dashboard.section('Administration').count(), 0);
+      // Their group's sign-offs of the code in force, with a link to the list of them.
+      const group = dashboard.section('Your political group');
+      const chase = group.getByRole('link', { name: `Code of conduct sign-offs in ${match[1]}` });
+      if ((await chase.count()) > 0) {
+        assert.match(await group.innerText(), /members of .+ who must sign the code of conduct/);
+        assert.match((await chase.getAttribute('href')) ?? '', /^\/sign-offs\?group=\d+$/);
+      } else {
+        assert.match(await group.innerText(), /no code of conduct in force/);
+      }
+      await checkOwnCode(dashboard);
     },
   },
   facilitator: { sections: ['Sessions you facilitate'], navigation: ['/dashboard'] },

@@ -7,11 +7,16 @@ export class DashboardPage extends AbstractPage {
 
   readonly signedInAs: Locator;
   readonly accountLink: Locator;
+  /** the banner asking a member to sign the code of conduct in force */
+  readonly signOffBanner: Locator;
 
   private constructor(page: Page) {
     super(page);
     this.signedInAs = page.locator('main p', { hasText: 'Signed in as' });
     this.accountLink = page.locator('main').getByRole('link', { name: 'Your account' });
+    this.signOffBanner = page.locator('main .govuk-notification-banner', {
+      hasText: 'Sign the code of conduct',
+    });
   }
 
   static async verifyOnPage(page: Page): Promise<DashboardPage> {

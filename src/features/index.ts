@@ -14,6 +14,7 @@ import { organisationsAdminFeature } from './organisations-admin/index.js';
 import { codeOfConductFeature } from './code-of-conduct/index.js';
 import { codeImportFeature } from './code-import/index.js';
 import { codeCompareFeature } from './code-compare/index.js';
+import { codeSignOffFeature } from './code-sign-off/index.js';
 
 /** What every feature is given: configuration and the database. */
 export interface AppDeps {
@@ -41,4 +42,5 @@ export const features: Feature[] = [
   codeOfConductFeature,
   codeImportFeature,
   codeCompareFeature,
+  codeSignOffFeature,
 ];

@@ -1,24 +1,43 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { AppDeps } from '../index.js';
 import { signedIn } from '../../platform/access.js';
+import { todayInEngland } from '../../db/current.js';
+import {
+  councilSignOffCounts,
+  groupSignOffCounts,
+  listCodesToSign,
+} from '../code-sign-off/index.js';
+import { codesDueForReview } from '../code-admin/index.js';
 import { countAdminFigures, independentPersonCover, listWhipGroupMembers } from './repository.js';
 import { buildDashboard, independentPersonWarnings } from './view-model.js';
+import { reviewWarnings, signOffBanner } from './code-view-model.js';
 
 export const dashboardRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { deps }) => {
   app.get('/dashboard', { config: signedIn }, async (request, reply) => {
     const user = request.user!;
+    const today = todayInEngland();
     const isAdmin = user.roles.has('monitoring-officer') || user.roles.has('democratic-services');
-    const [counts, cover, groupMembers] = await Promise.all([
-      isAdmin ? countAdminFigures(deps.db) : Promise.resolve(null),
-      isAdmin ? independentPersonCover(deps.db) : Promise.resolve([]),
-      user.roles.has('group-whip')
-        ? listWhipGroupMembers(deps.db, user.whipOf)
-        : Promise.resolve([]),
-    ]);
+    const isWhip = user.roles.has('group-whip');
+    const [counts, cover, groupMembers, ownCodes, groupSignOffs, councilSignOffs, dueReviews] =
+      await Promise.all([
+        isAdmin ? countAdminFigures(deps.db) : null,
+        isAdmin ? independentPersonCover(deps.db) : [],
+        isWhip ? listWhipGroupMembers(deps.db, user.whipOf) : [],
+        // Anyone may hold a seat or a voting co-opted place, whatever their roles in Probity.
+        listCodesToSign(deps.db, user.personId, today),
+        isWhip ? groupSignOffCounts(deps.db, user.whipOf, today) : [],
+        isAdmin ? councilSignOffCounts(deps.db, today) : [],
+        isAdmin ? codesDueForReview(deps.db, today) : [],
+      ]);
     return reply.render('dashboard/templates/dashboard.njk', {
       pageTitle: 'Your dashboard',
-      ...buildDashboard(user, counts, groupMembers),
-      warnings: independentPersonWarnings(cover),
+      signOffBanner: signOffBanner(ownCodes),
+      ...buildDashboard(user, counts, groupMembers, {
+        ownCodes,
+        groupSignOffs,
+        councilSignOffs,
+      }),
+      warnings: [...reviewWarnings(dueReviews), ...independentPersonWarnings(cover)],
     });
   });
 };

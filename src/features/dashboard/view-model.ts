@@ -1,15 +1,39 @@
 import type { SignedInUser } from '../../platform/session.js';
 import type { AdminCounts, GroupMember, IndependentPersonCover } from './repository.js';
+import type { AuthoritySignOffCount, GroupSignOffCount } from '../code-sign-off/index.js';
 import { formatDate } from '../../platform/views.js';
+import {
+  councilSignOffTable,
+  groupSignOffLines,
+  ownCodeLines,
+  type OwnCode,
+} from './code-view-model.js';
+
+type Cell = { text: string; format?: string } | { html: string; format?: string };
 
 interface Section {
   id: string;
   heading: string;
+  /** what there is to say now, one paragraph each */
+  lines?: string[];
   /** what appears here, or what will once that part of Probity is in use */
   emptyText?: string;
   links?: { href: string; text: string }[];
   summaryRows?: { key: { text: string }; value: { text: string } }[];
-  tables?: { caption: string; head: { text: string }[]; rows: { text: string }[][] }[];
+  tables?: {
+    caption: string;
+    head: Cell[];
+    rows: Cell[][];
+    /** said after the table */
+    note?: string | undefined;
+  }[];
+}
+
+/** The code of conduct: the person's own sign-offs, a whip's group's, every council's. */
+export interface SignOffFigures {
+  ownCodes: OwnCode[];
+  groupSignOffs: GroupSignOffCount[];
+  councilSignOffs: AuthoritySignOffCount[];
 }
 
 const ROLE_LABEL: Record<string, string> = { member: 'Member', leader: 'Leader', whip: 'Whip' };
@@ -19,11 +43,13 @@ export function buildDashboard(
   user: SignedInUser,
   counts: AdminCounts | null,
   groupMembers: GroupMember[],
+  signOffs: SignOffFigures,
 ): { name: string; sections: Section[] } {
   const sections: Section[] = [];
   const roles = user.roles;
 
   if (roles.has('monitoring-officer') || roles.has('democratic-services')) {
+    const signOffTable = councilSignOffTable(signOffs.councilSignOffs);
     sections.push({
       id: 'administration',
       heading: 'Administration',
@@ -47,41 +73,64 @@ export function buildDashboard(
             },
           ]
         : [],
+      tables: signOffTable ? [signOffTable] : [],
+      ...(signOffTable
+        ? {}
+        : {
+            lines: ['No council has a code of conduct in force yet, so there is nothing to sign.'],
+          }),
       links: [
         { href: '/admin/people', text: 'Find people, manage their memberships and access' },
         { href: '/admin/organisations', text: 'Councils, groups, committees and wards' },
         { href: '/admin/import/members', text: 'Import or export councillors (CSV)' },
+        { href: '/admin/code', text: 'Code of conduct: drafts, adoption and reviews' },
+        { href: '/sign-offs', text: 'Code of conduct sign-offs' },
         { href: '/admin/outbox', text: 'Read the outbox' },
         ...(roles.has('monitoring-officer')
           ? [{ href: '/audit', text: 'Browse the audit trail' }]
           : []),
       ],
       emptyText:
-        'Overdue code of conduct sign-offs, reports waiting for clearance and training that members have missed will be listed here.',
+        'Reports waiting for clearance and training that members have missed will be listed here once those parts of Probity are in use.',
     });
   }
   if (roles.has('group-whip')) {
     const byGroup = new Map<string, GroupMember[]>();
     for (const m of groupMembers)
       byGroup.set(m.groupName, [...(byGroup.get(m.groupName) ?? []), m]);
+    const chase = groupSignOffLines(signOffs.groupSignOffs);
     sections.push({
       id: 'group',
       heading: 'Your political group',
+      lines:
+        chase.lines.length > 0
+          ? chase.lines
+          : [
+              'Your council has no code of conduct in force, so there are no sign-offs to follow up.',
+            ],
+      links: chase.links,
       tables: [...byGroup.entries()].map(([groupName, members]) => ({
         caption: `${groupName}: ${members.length} member${members.length === 1 ? '' : 's'}`,
         head: [{ text: 'Name' }, { text: 'Role in the group' }],
         rows: members.map((m) => [{ text: m.name }, { text: ROLE_LABEL[m.role] ?? m.role }]),
       })),
       emptyText:
-        "Dates proposed for your group's code of conduct session, and each member's training and sign-off progress, will appear here.",
+        "Dates proposed for your group's code of conduct training, and each member's training progress, will appear here once training is arranged in Probity.",
     });
   }
-  if (roles.has('member')) {
+  // Whoever must sign a code (a voting co-opted member may not hold the councillor role).
+  if (roles.has('member') || signOffs.ownCodes.length > 0) {
     sections.push({
       id: 'member',
       heading: 'Your code of conduct and training',
+      lines:
+        signOffs.ownCodes.length > 0
+          ? ownCodeLines(signOffs.ownCodes)
+          : ['No code of conduct is in force for you to sign.'],
+      links:
+        signOffs.ownCodes.length > 0 ? [{ href: '/my/code', text: 'Your code of conduct' }] : [],
       emptyText:
-        'Nothing to do yet. When the council adopts a code of conduct you will be asked to sign it here, and the training sessions you are invited to will be listed with their dates.',
+        'The training sessions you are invited to will be listed here with their dates once training is arranged in Probity.',
     });
   }
   if (roles.has('facilitator')) {
@@ -112,7 +161,7 @@ export function buildDashboard(
 }
 
 /** Warnings for administrators about Independent Person cover, in plain words. */
-export function independentPersonWarnings(cover: IndependentPersonCover[]): string[] {
+export function independentPersonWarnings(cover: IndependentPersonCover[]): { text: string }[] {
   const warnings: string[] = [];
   for (const c of cover) {
     if (c.inPost < 2) {
@@ -128,5 +177,5 @@ export function independentPersonWarnings(cover: IndependentPersonCover[]): stri
       );
     }
   }
-  return warnings;
+  return warnings.map((text) => ({ text }));
 }

@@ -1,0 +1,55 @@
+import { stringify } from 'csv-stringify/sync';
+import type { SignOffRow } from './list-repository.js';
+import type { VersionInForce } from './repository.js';
+
+/**
+ * Cells a spreadsheet would run as a formula ("=HYPERLINK(...)", "+1", "-2", "@SUM"), or that
+ * begin with a tab or carriage return, get a leading apostrophe so that Excel and LibreOffice
+ * show them as text (as the members export does).
+ */
+export function guardCell(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+export const CSV_HEADINGS = [
+  'Council',
+  'Code version',
+  'Given name',
+  'Family name',
+  'Kind',
+  'Ward or committee',
+  'Political group',
+  'Status',
+  'Signed on',
+  'How',
+] as const;
+
+const KIND = { member: 'Councillor', 'co-opted-member': 'Co-opted member' } as const;
+
+/**
+ * The sign-off list as a CSV file: one row per person who must sign, outstanding first, dates
+ * as YYYY-MM-DD so that spreadsheets sort them. Starts with a byte order mark so that Excel
+ * reads it as UTF-8.
+ */
+export function signOffsCsv(version: VersionInForce, rows: readonly SignOffRow[]): string {
+  const records = rows.map((row) =>
+    [
+      version.authorityName,
+      String(version.number),
+      row.givenName,
+      row.familyName,
+      KIND[row.kind],
+      row.place ?? '',
+      row.groupName ?? '',
+      row.signedOn ? 'Signed' : 'Not signed',
+      row.signedOn ?? '',
+      row.method ?? '',
+    ].map(guardCell),
+  );
+  return stringify([[...CSV_HEADINGS], ...records], { bom: true, record_delimiter: 'windows' });
+}
+
+/** The file name: the council, the version and today's date. */
+export function csvFileName(version: VersionInForce, on: string): string {
+  return `code-sign-offs-${version.authoritySlug}-v${version.number}-${on}.csv`;
+}
