@@ -35,7 +35,13 @@ interface Expected {
   check?: (dashboard: DashboardPage, account: DemoAccount) => Promise<void>;
 }
 
-const ADMIN_NAVIGATION = ['/dashboard', '/admin/people', '/admin/organisations', '/admin/outbox'];
+const ADMIN_NAVIGATION = [
+  '/dashboard',
+  '/admin/people',
+  '/admin/organisations',
+  '/admin/code',
+  '/admin/outbox',
+];
 /** the administration links on an administrator's dashboard */
 const ADMIN_LINKS = [
   '/admin/people',

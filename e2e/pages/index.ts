@@ -6,6 +6,7 @@ import { DashboardPage } from './dashboard-page.js';
 import { OutboxPage } from './outbox-page.js';
 import { PeoplePage } from './people-page.js';
 import { OrganisationsPage } from './organisations-page.js';
+import { CodeAdminPage } from './code-admin-page.js';
 
 export * from './abstract-page.js';
 export { AccountPage } from './account-page.js';
@@ -34,4 +35,5 @@ export const PAGES_BY_PATH: Record<string, (page: Page) => Promise<AbstractPage>
   [OutboxPage.path]: (page) => OutboxPage.verifyOnPage(page),
   [AuditPage.path]: (page) => AuditPage.verifyOnPage(page),
   [OrganisationsPage.path]: (page) => OrganisationsPage.verifyOnPage(page),
+  [CodeAdminPage.path]: (page) => CodeAdminPage.verifyOnPage(page),
 };

@@ -13,6 +13,7 @@ import { directoryFeature } from './directory/index.js';
 import { organisationsAdminFeature } from './organisations-admin/index.js';
 import { codeOfConductFeature } from './code-of-conduct/index.js';
 import { codeImportFeature } from './code-import/index.js';
+import { codeAdminFeature } from './code-admin/index.js';
 import { codeCompareFeature } from './code-compare/index.js';
 import { codeSignOffFeature } from './code-sign-off/index.js';
 
@@ -41,6 +42,7 @@ export const features: Feature[] = [
   organisationsAdminFeature,
   codeOfConductFeature,
   codeImportFeature,
+  codeAdminFeature,
   codeCompareFeature,
   codeSignOffFeature,
 ];

@@ -88,6 +88,7 @@ function navigationFor(roles: ReadonlySet<Role> | null, currentPath: string): Na
     if (roles.has('monitoring-officer') || roles.has('democratic-services')) {
       items.push({ text: 'People', href: '/admin/people' });
       items.push({ text: 'Organisations', href: '/admin/organisations' });
+      items.push({ text: 'Code of conduct', href: '/admin/code' });
       items.push({ text: 'Outbox', href: '/admin/outbox' });
     }
     if (roles.has('monitoring-officer')) items.push({ text: 'Audit trail', href: '/audit' });

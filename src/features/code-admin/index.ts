@@ -1,0 +1,23 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { AppDeps, Feature } from '../index.js';
+import { listRoutes } from './list-routes.js';
+import { versionRoutes } from './version-routes.js';
+import { editorRoutes } from './editor-routes.js';
+import { lifecycleRoutes } from './lifecycle-routes.js';
+
+/**
+ * The administration of each council's code of conduct, for the Monitoring Officer and
+ * Democratic Services: drafts, the structured editor, settings, consultation, agreement,
+ * adoption, withdrawal and the annual review.
+ */
+const plugin: FastifyPluginAsync<{ deps: AppDeps }> = async (app, options) => {
+  await app.register(listRoutes, options);
+  await app.register(versionRoutes, options);
+  await app.register(editorRoutes, options);
+  await app.register(lifecycleRoutes, options);
+};
+
+export const codeAdminFeature: Feature = { name: 'code-admin', plugin };
+
+/** For the dashboard: the councils whose code in force is due for its annual review. */
+export { codesDueForReview, type DueReview } from './repository.js';
