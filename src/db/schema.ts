@@ -183,6 +183,10 @@ export interface CodeVersionsTable {
   in_force_from: DateOnly | null;
   superseded_on: DateOnly | null;
   withdrawn_on: DateOnly | null;
+  /** the committee's resolution that agreed this version (migration 0007) */
+  agreed_resolution_id: number | null;
+  /** full Council's resolution that adopted it (migration 0007) */
+  adopted_resolution_id: number | null;
   created_by: number | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
@@ -248,6 +252,182 @@ export interface CodeImportsTable {
   version_id: number | null;
 }
 
+export interface ImplicationTypesTable {
+  id: Generated<number>;
+  authority_id: number;
+  key: string;
+  label: string;
+  position: number;
+  needs_clearance: Generated<boolean>;
+  retired_on: DateOnly | null;
+}
+
+export interface HouseStyleWordsTable {
+  id: Generated<number>;
+  authority_id: number;
+  /** a word or phrase to look for, matched as whole words, case-insensitively */
+  pattern: string;
+  advice: string;
+}
+
+export type ReportStatus = 'draft' | 'published' | 'withdrawn';
+
+export interface ReportsTable {
+  id: Generated<number>;
+  authority_id: number;
+  /** the committee (or full Council) the report goes to */
+  committee_id: number | null;
+  title: string;
+  /** the role the report is of, e.g. "Monitoring Officer" */
+  report_of: Generated<string>;
+  report_date: DateOnly | null;
+  summary: Generated<string>;
+  background_papers: Generated<string>;
+  category: Generated<'open' | 'exempt'>;
+  /** the paragraph of Schedule 12A to the Local Government Act 1972 (1-7) for an exempt report */
+  exempt_paragraph: number | null;
+  portfolio_member_id: number | null;
+  portfolio_title: string | null;
+  reserved_for_council: Generated<boolean>;
+  press_release: Generated<boolean>;
+  areas_affected: Generated<string>;
+  status: Generated<ReportStatus>;
+  published_at: Date | null;
+  created_by: number | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface ReportAuthorsTable {
+  id: Generated<number>;
+  report_id: number;
+  position: number;
+  person_id: number | null;
+  name: string;
+}
+
+export interface ReportRecommendationsTable {
+  id: Generated<number>;
+  report_id: number;
+  position: number;
+  text: string;
+  /** a code version this recommendation asks the committee to agree or full Council to adopt */
+  code_version_id: number | null;
+  lineage: Generated<string>;
+}
+
+export interface ReportItemsTable {
+  id: Generated<number>;
+  report_id: number;
+  position: number;
+  /** 0 for a section (1.0), 1 for a paragraph (1.1), 2 for a sub-paragraph (3.2.1) */
+  depth: number;
+  number: string;
+  heading: string | null;
+  body: string | null;
+  lineage: Generated<string>;
+}
+
+export interface ReportImplicationsTable {
+  id: Generated<number>;
+  report_id: number;
+  implication_type_id: number;
+  answer: 'yes' | 'no' | null;
+  statement: Generated<string>;
+}
+
+export type ClearanceStatus = 'pending' | 'cleared' | 'returned' | 'withdrawn';
+
+export interface ClearancesTable {
+  id: Generated<number>;
+  report_implication_id: number;
+  officer_id: number;
+  requested_by: number | null;
+  requested_at: Generated<Date>;
+  status: Generated<ClearanceStatus>;
+  decided_at: Date | null;
+  comment: string | null;
+  /** what was asked to be cleared: the report's substance and the implication's statement */
+  snapshot: ColumnType<unknown, string, string>;
+  snapshot_digest: string;
+}
+
+export interface ReportFilesTable {
+  id: Generated<number>;
+  report_id: number;
+  file_name: string;
+  media_type: string;
+  size_bytes: number;
+  sha256: string;
+  content: Buffer;
+  uploaded_by: number | null;
+  uploaded_at: Generated<Date>;
+}
+
+export interface ReportAppendicesTable {
+  id: Generated<number>;
+  report_id: number;
+  position: number;
+  title: string;
+  kind: 'code-version' | 'code-comparison' | 'file';
+  code_version_id: number | null;
+  compare_version_id: number | null;
+  file_id: number | null;
+}
+
+export interface MeetingsTable {
+  id: Generated<number>;
+  /** a committee, sub-committee, or the council itself (a meeting of full Council) */
+  organisation_id: number;
+  starts_at: Timestamp;
+  ends_at: Date | null;
+  venue: Generated<string>;
+  status: Generated<'scheduled' | 'held' | 'cancelled'>;
+  agenda_published_at: Date | null;
+  minutes_published_at: Date | null;
+  created_by: number | null;
+  created_at: Generated<Date>;
+}
+
+export interface AgendaItemsTable {
+  id: Generated<number>;
+  meeting_id: number;
+  position: number;
+  title: string;
+  report_id: number | null;
+}
+
+export type ResolutionOutcome = 'agreed' | 'agreed-as-amended' | 'not-agreed' | 'deferred';
+
+export interface ResolutionsTable {
+  id: Generated<number>;
+  agenda_item_id: number;
+  recommendation_id: number;
+  outcome: ResolutionOutcome;
+  amended_text: string | null;
+  minute_reference: string | null;
+  recorded_by: number | null;
+  recorded_at: Generated<Date>;
+}
+
+export interface MeetingAttendanceTable {
+  id: Generated<number>;
+  meeting_id: number;
+  person_id: number;
+  status: 'present' | 'apologies' | 'absent';
+  substitute_for: number | null;
+}
+
+export interface MeetingDeclarationsTable {
+  id: Generated<number>;
+  meeting_id: number;
+  agenda_item_id: number | null;
+  person_id: number;
+  declaration: string;
+  recorded_by: number | null;
+  recorded_at: Generated<Date>;
+}
+
 export interface Database {
   authorities: AuthoritiesTable;
   people: PeopleTable;
@@ -269,6 +449,21 @@ export interface Database {
   code_reviews: CodeReviewsTable;
   code_sign_offs: CodeSignOffsTable;
   code_imports: CodeImportsTable;
+  implication_types: ImplicationTypesTable;
+  house_style_words: HouseStyleWordsTable;
+  reports: ReportsTable;
+  report_authors: ReportAuthorsTable;
+  report_recommendations: ReportRecommendationsTable;
+  report_items: ReportItemsTable;
+  report_implications: ReportImplicationsTable;
+  clearances: ClearancesTable;
+  report_files: ReportFilesTable;
+  report_appendices: ReportAppendicesTable;
+  meetings: MeetingsTable;
+  agenda_items: AgendaItemsTable;
+  resolutions: ResolutionsTable;
+  meeting_attendance: MeetingAttendanceTable;
+  meeting_declarations: MeetingDeclarationsTable;
 }
 
 export type Person = Selectable<PeopleTable>;
