@@ -1,0 +1,29 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { z } from 'zod';
+import type { AppDeps } from '../index.js';
+import { administrators } from '../../platform/access.js';
+import { notFound } from '../../platform/errors.js';
+import { checkReport } from './service.js';
+import { readinessView } from './view-model.js';
+
+const idParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+
+/**
+ * `/admin/reports/<id>/readiness` (administrators): whether the report may go on an agenda, or
+ * every problem with a link to where it is put right. An unknown report is a 404.
+ */
+export const reportReadinessRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (
+  app,
+  { deps },
+) => {
+  app.get('/admin/reports/:id/readiness', { config: administrators }, async (request, reply) => {
+    const parsed = idParams.safeParse(request.params);
+    if (!parsed.success) throw notFound();
+    const checked = await checkReport(deps.db, parsed.data.id);
+    if (!checked) throw notFound();
+    return reply.render(
+      'report-readiness/templates/readiness.njk',
+      readinessView(checked.doc, checked.problems),
+    );
+  });
+};
