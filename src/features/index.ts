@@ -16,6 +16,7 @@ import { codeImportFeature } from './code-import/index.js';
 import { codeAdminFeature } from './code-admin/index.js';
 import { codeCompareFeature } from './code-compare/index.js';
 import { codeSignOffFeature } from './code-sign-off/index.js';
+import { reportsFeature } from './reports/index.js';
 import { reportReadinessFeature } from './report-readiness/index.js';
 
 /** What every feature is given: configuration and the database. */
@@ -46,5 +47,6 @@ export const features: Feature[] = [
   codeAdminFeature,
   codeCompareFeature,
   codeSignOffFeature,
+  reportsFeature,
   reportReadinessFeature,
 ];

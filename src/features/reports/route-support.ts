@@ -1,0 +1,94 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Db } from '../../db/database.js';
+import { notFound } from '../../platform/errors.js';
+import type { ErrorSummaryItem } from '../../platform/forms.js';
+import { loadReportDocument } from './document.js';
+import {
+  findReport,
+  listCodeVersionChoices,
+  listRecommendations,
+  listReportItems,
+  type ReportRow,
+} from './repository.js';
+import { idParams, lineageParams } from './schemas.js';
+import type { Administrator } from './service.js';
+import { bodyViews, paths, recommendationViews, reportPageView } from './view-model.js';
+
+/** The signed-in administrator, acting for their own authority. */
+export const adminOf = (request: FastifyRequest): Administrator => ({
+  actorPersonId: request.user!.personId,
+  authorityId: request.user!.authorityId,
+  requestId: request.id,
+});
+
+/** The submitted form as a plain record (an empty one when nothing was sent). */
+export const bodyOf = (request: FastifyRequest): Record<string, unknown> =>
+  (request.body ?? {}) as Record<string, unknown>;
+
+/** The report named by `:id`, if it is one of the administrator's authority's reports. */
+export async function reportFrom(db: Db, request: FastifyRequest): Promise<ReportRow> {
+  const parsed = idParams.safeParse(request.params);
+  const report = parsed.success
+    ? await findReport(db, parsed.data.id, request.user!.authorityId)
+    : null;
+  if (!report) throw notFound();
+  return report;
+}
+
+/** The report and the lineage named by `:id/.../:lineage`. */
+export async function reportAndLineageFrom(db: Db, request: FastifyRequest) {
+  const parsed = lineageParams.safeParse(request.params);
+  if (!parsed.success) throw notFound();
+  const report = await findReport(db, parsed.data.id, request.user!.authorityId);
+  if (!report) throw notFound();
+  return { report, lineage: parsed.data.lineage.toLowerCase() };
+}
+
+/** Form problems in page order: each field's message and the error summary's list. */
+export interface Problems {
+  errors: Record<string, { text: string }>;
+  errorList: ErrorSummaryItem[];
+}
+export const noProblems = (): Problems => ({ errors: {}, errorList: [] });
+
+/** The report page; with problems (a refused move) it answers 400 with the error summary. */
+export async function renderReportPage(
+  db: Db,
+  reply: FastifyReply,
+  report: ReportRow,
+  problems: Problems = noProblems(),
+) {
+  const [doc, recommendations, items, versions] = await Promise.all([
+    loadReportDocument(db, report.id),
+    listRecommendations(db, report.id),
+    listReportItems(db, report.id),
+    listCodeVersionChoices(db, report.authority_id),
+  ]);
+  if (!doc) throw notFound();
+  const versionNames = new Map(versions.map((v) => [v.id, v.name]));
+  return reply.render(
+    'reports/templates/report.njk',
+    {
+      pageTitle: doc.report.title,
+      report: doc.report,
+      authorityName: doc.authority.name,
+      ...reportPageView(doc),
+      recommendations: recommendationViews(report.id, recommendations, versionNames),
+      items: bodyViews(report.id, items),
+      links: {
+        list: paths.list,
+        edit: paths.edit(report.id),
+        withdraw: paths.withdraw(report.id),
+        newRecommendation: `${paths.recommendations(report.id)}/new`,
+        newItem: `${paths.body(report.id)}/new?after=start`,
+        implications: paths.implications(report.id),
+        checklist: paths.checklist(report.id),
+        appendices: paths.appendices(report.id),
+        readiness: paths.readiness(report.id),
+      },
+      errors: problems.errors,
+      errorList: problems.errorList,
+    },
+    problems.errorList.length > 0 ? 400 : 200,
+  );
+}
