@@ -16,6 +16,7 @@ import { codeImportFeature } from './code-import/index.js';
 import { codeAdminFeature } from './code-admin/index.js';
 import { codeCompareFeature } from './code-compare/index.js';
 import { codeSignOffFeature } from './code-sign-off/index.js';
+import { meetingsFeature } from './meetings/index.js';
 import { reportsFeature } from './reports/index.js';
 import { reportReadinessFeature } from './report-readiness/index.js';
 
@@ -47,6 +48,7 @@ export const features: Feature[] = [
   codeAdminFeature,
   codeCompareFeature,
   codeSignOffFeature,
+  meetingsFeature,
   reportsFeature,
   reportReadinessFeature,
 ];

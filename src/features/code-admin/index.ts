@@ -21,3 +21,12 @@ export const codeAdminFeature: Feature = { name: 'code-admin', plugin };
 
 /** For the dashboard: the councils whose code in force is due for its annual review. */
 export { codesDueForReview, type DueReview } from './repository.js';
+
+/** For meetings: a recorded resolution agreeing or adopting a code version (issue 5). */
+export {
+  adoptVersionByResolution,
+  agreeVersionByResolution,
+  type ResolutionDecision,
+} from './decision-service.js';
+/** A unique-index violation of "one version in force per authority". */
+export { isOneInForceViolation } from './adoption-service.js';
