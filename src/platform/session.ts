@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import fp from 'fastify-plugin';
+import { sql } from 'kysely';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { DbOrTrx, Db } from '../db/database.js';
 import { currentOn, todayInEngland } from '../db/current.js';
@@ -40,6 +41,9 @@ export async function loadSessionUser(
   settings: SessionSettings,
 ): Promise<SignedInUser | null> {
   const idHash = hashToken(token);
+  // One round trip: the session, the person, their roles and the groups they whip (a group
+  // whip is whoever holds a current whip membership of a political group).
+  const today = todayInEngland();
   const row = await db
     .selectFrom('sessions as s')
     .innerJoin('people as p', 'p.id', 's.person_id')
@@ -50,27 +54,21 @@ export async function loadSessionUser(
       'p.given_name',
       'p.family_name',
       'p.email',
+      sql<string[]>`array(select r.role from person_roles r where r.person_id = s.person_id)`.as(
+        'roles',
+      ),
+      sql<number[]>`array(
+        select m.organisation_id from memberships m
+          join organisations o on o.id = m.organisation_id
+         where m.person_id = s.person_id and m.role = 'whip'
+           and o.classification = 'political-group' and ${currentOn('m', today)}
+         order by m.organisation_id)`.as('whip_of'),
     ])
     .where('s.id_hash', '=', idHash)
     .where('s.expires_at', '>', new Date())
     .where('s.last_seen_at', '>', new Date(Date.now() - settings.idleMinutes * 60_000))
     .executeTakeFirst();
   if (!row) return null;
-  const roleRows = await db
-    .selectFrom('person_roles')
-    .select('role')
-    .where('person_id', '=', row.person_id)
-    .execute();
-  // A group whip is whoever holds a current whip membership of a political group.
-  const whipRows = await db
-    .selectFrom('memberships as m')
-    .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
-    .select('m.organisation_id')
-    .where('m.person_id', '=', row.person_id)
-    .where('m.role', '=', 'whip')
-    .where('o.classification', '=', 'political-group')
-    .where(currentOn('m', todayInEngland()))
-    .execute();
   // Touch the session at most once a minute: enough for the idle timeout, few writes.
   if (Date.now() - row.last_seen_at.getTime() > 60_000) {
     await db
@@ -80,16 +78,16 @@ export async function loadSessionUser(
       .execute();
   }
   const roles = new Set<Role>(
-    roleRows.map((r) => r.role).filter((r): r is Role => (ROLES as readonly string[]).includes(r)),
+    row.roles.filter((r): r is Role => (ROLES as readonly string[]).includes(r)),
   );
-  if (whipRows.length > 0) roles.add('group-whip');
+  if (row.whip_of.length > 0) roles.add('group-whip');
   return {
     personId: row.person_id,
     authorityId: row.authority_id,
     name: `${row.given_name} ${row.family_name}`,
     email: row.email,
     roles,
-    whipOf: whipRows.map((r) => r.organisation_id),
+    whipOf: row.whip_of.map(Number),
     sessionIdHash: idHash,
   };
 }
