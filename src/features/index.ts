@@ -16,6 +16,7 @@ import { codeImportFeature } from './code-import/index.js';
 import { codeAdminFeature } from './code-admin/index.js';
 import { codeCompareFeature } from './code-compare/index.js';
 import { codeSignOffFeature } from './code-sign-off/index.js';
+import { publicMeetingsFeature } from './public-meetings/index.js';
 import { meetingsFeature } from './meetings/index.js';
 import { reportsFeature } from './reports/index.js';
 import { reportReadinessFeature } from './report-readiness/index.js';
@@ -51,4 +52,5 @@ export const features: Feature[] = [
   meetingsFeature,
   reportsFeature,
   reportReadinessFeature,
+  publicMeetingsFeature,
 ];

@@ -83,6 +83,7 @@ function navigationFor(roles: ReadonlySet<Role> | null, currentPath: string): Na
     items.push({ text: 'Home', href: '/' });
     items.push({ text: 'Code of conduct', href: '/code' });
     items.push({ text: 'Councillors', href: '/councils' });
+    items.push({ text: 'Meetings', href: '/meetings' });
   } else {
     items.push({ text: 'Dashboard', href: '/dashboard' });
     if (roles.has('monitoring-officer') || roles.has('democratic-services')) {

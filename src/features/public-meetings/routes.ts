@@ -1,0 +1,173 @@
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import type { z } from 'zod';
+import type { AppDeps } from '../index.js';
+import { administrators, anyone } from '../../platform/access.js';
+import { notFound } from '../../platform/errors.js';
+import {
+  DOCX_TYPE,
+  buildReportWord,
+  loadReportLayout,
+  reportWordFileName,
+  type ReportLayout,
+} from '../report-export/index.js';
+import { CALENDAR_TYPE, committeeCalendar } from './calendar.js';
+import { meetingPaths } from './paths.js';
+import {
+  findMeetingBody,
+  findPublicAppendixFile,
+  isPublicReport,
+  listCommitteeMeetings,
+} from './repository.js';
+import { appendixParams, calendarParams, meetingParams, reportParams } from './schemas.js';
+import { loadAgenda, loadMeetingsIndex, loadMinutes } from './service.js';
+import { agendaView, meetingsIndexView, minutesView } from './view-model.js';
+
+/** Route parameters that cannot name a record are a 404, the same as a record that is not there. */
+function params<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw notFound();
+  return parsed.data;
+}
+
+/** A file name safe inside a quoted Content-Disposition parameter. */
+const safeFileName = (name: string): string =>
+  name.replace(/[^A-Za-z0-9._ -]/g, '_').slice(0, 150) || 'appendix';
+
+function sendWord(reply: FastifyReply, layout: ReportLayout, file: Buffer) {
+  return reply
+    .header('content-disposition', `attachment; filename="${reportWordFileName(layout.id)}"`)
+    .header('cache-control', 'no-store')
+    .type(DOCX_TYPE)
+    .send(file);
+}
+
+/**
+ * Public meetings, agendas, minutes and published reports; the report's print page and Word
+ * download; each committee's calendar. A meeting is public once its agenda is published, its
+ * minutes once they are; a report only when published and open. Anything else is a 404, to
+ * everyone, administrators included: they have their own exports under /admin/reports.
+ */
+export const publicMeetingsRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (
+  app,
+  { deps },
+) => {
+  const { db, config } = deps;
+  const publicLayout = async (id: number): Promise<ReportLayout> => {
+    if (!(await isPublicReport(db, id))) throw notFound();
+    const layout = await loadReportLayout(db, id, (appendixId) =>
+      meetingPaths.appendixFile(id, appendixId),
+    );
+    if (!layout) throw notFound();
+    return layout;
+  };
+
+  app.get('/meetings', { config: anyone }, async (_request, reply) =>
+    reply.renderPublicPage(async () => ({
+      template: 'public-meetings/templates/meetings.njk',
+      context: meetingsIndexView(await loadMeetingsIndex(db)),
+    })),
+  );
+
+  app.get('/meetings/:id', { config: anyone }, async (request, reply) => {
+    const { id } = params(meetingParams, request.params);
+    return reply.renderPublicPage(async () => {
+      const agenda = await loadAgenda(db, id);
+      if (!agenda) throw notFound();
+      return { template: 'public-meetings/templates/agenda.njk', context: agendaView(agenda) };
+    });
+  });
+
+  app.get('/meetings/:id/minutes', { config: anyone }, async (request, reply) => {
+    const { id } = params(meetingParams, request.params);
+    return reply.renderPublicPage(async () => {
+      const minutes = await loadMinutes(db, id);
+      if (!minutes) throw notFound();
+      return { template: 'public-meetings/templates/minutes.njk', context: minutesView(minutes) };
+    });
+  });
+
+  app.get('/reports/:id', { config: anyone }, async (request, reply) => {
+    const { id } = params(reportParams, request.params);
+    return reply.renderPublicPage(async () => {
+      const layout = await publicLayout(id);
+      return {
+        template: 'public-meetings/templates/report.njk',
+        context: {
+          pageTitle: layout.title,
+          layout,
+          printHref: meetingPaths.reportPrint(id),
+          wordHref: meetingPaths.reportWord(id),
+        },
+      };
+    });
+  });
+
+  app.get('/reports/:id/print', { config: anyone }, async (request, reply) => {
+    const { id } = params(reportParams, request.params);
+    return reply.renderPublicPage(async () => {
+      const layout = await publicLayout(id);
+      return {
+        template: 'public-meetings/templates/report-print.njk',
+        context: { pageTitle: layout.title, layout, backHref: meetingPaths.report(id) },
+      };
+    });
+  });
+
+  app.get('/reports/:id/word', { config: anyone }, async (request, reply) => {
+    const { id } = params(reportParams, request.params);
+    const layout = await publicLayout(id);
+    return sendWord(reply, layout, await buildReportWord(layout));
+  });
+
+  app.get('/reports/:id/appendices/:appendixId', { config: anyone }, async (request, reply) => {
+    const { id, appendixId } = params(appendixParams, request.params);
+    const file = await findPublicAppendixFile(db, id, appendixId);
+    if (!file) throw notFound();
+    return reply
+      .header('content-disposition', `attachment; filename="${safeFileName(file.fileName)}"`)
+      .header('x-content-type-options', 'nosniff')
+      .header('cache-control', 'no-store')
+      .type(file.mediaType)
+      .send(file.content);
+  });
+
+  app.get(
+    '/committees/:organisationId/meetings.ics',
+    { config: anyone },
+    async (request, reply) => {
+      const { organisationId } = params(calendarParams, request.params);
+      const body = await findMeetingBody(db, organisationId);
+      if (!body) throw notFound();
+      const meetings = await listCommitteeMeetings(db, organisationId);
+      const text = committeeCalendar(body, meetings, { baseUrl: config.baseUrl, now: new Date() });
+      return reply
+        .header('content-disposition', `inline; filename="committee-${organisationId}.ics"`)
+        .header('cache-control', 'no-cache')
+        .type(CALENDAR_TYPE)
+        .send(text);
+    },
+  );
+
+  // Administrators print and download any report, drafts and exempt ones included.
+  const adminLayout = async (id: number): Promise<ReportLayout> => {
+    const layout = await loadReportLayout(db, id, () => null);
+    if (!layout) throw notFound();
+    return layout;
+  };
+
+  app.get('/admin/reports/:id/print', { config: administrators }, async (request, reply) => {
+    const { id } = params(reportParams, request.params);
+    const layout = await adminLayout(id);
+    return reply.render('public-meetings/templates/report-print.njk', {
+      pageTitle: layout.title,
+      layout,
+      backHref: meetingPaths.adminReport(id),
+    });
+  });
+
+  app.get('/admin/reports/:id/word', { config: administrators }, async (request, reply) => {
+    const { id } = params(reportParams, request.params);
+    const layout = await adminLayout(id);
+    return sendWord(reply, layout, await buildReportWord(layout));
+  });
+};
