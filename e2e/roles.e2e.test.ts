@@ -40,6 +40,7 @@ const ADMIN_NAVIGATION = [
   '/admin/people',
   '/admin/organisations',
   '/admin/code',
+  '/admin/reports',
   '/admin/outbox',
 ];
 /** the administration links on an administrator's dashboard */

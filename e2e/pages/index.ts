@@ -7,6 +7,7 @@ import { OutboxPage } from './outbox-page.js';
 import { PeoplePage } from './people-page.js';
 import { OrganisationsPage } from './organisations-page.js';
 import { CodeAdminPage } from './code-admin-page.js';
+import { ReportsPage } from './reports-page.js';
 
 export * from './abstract-page.js';
 export { AccountPage } from './account-page.js';
@@ -36,4 +37,5 @@ export const PAGES_BY_PATH: Record<string, (page: Page) => Promise<AbstractPage>
   [AuditPage.path]: (page) => AuditPage.verifyOnPage(page),
   [OrganisationsPage.path]: (page) => OrganisationsPage.verifyOnPage(page),
   [CodeAdminPage.path]: (page) => CodeAdminPage.verifyOnPage(page),
+  [ReportsPage.path]: (page) => ReportsPage.verifyOnPage(page),
 };

@@ -12,7 +12,7 @@ import {
   listReports,
   type ReportRow,
 } from './repository.js';
-import { listFilters, reportForm } from './schemas.js';
+import { exemptParagraphProblem, listFilters, REPORT_FIELD_ORDER, reportForm } from './schemas.js';
 import { changeReport, createReport, NOT_A_DRAFT, withdrawReport } from './service.js';
 import {
   adminOf,
@@ -93,17 +93,28 @@ export const reportRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, {
   const readForm = (body: Record<string, unknown>) => {
     const date = dateError(body, 'reportDate', 'The date of the report', false);
     const form = parseForm(reportForm, body);
-    return { date, form };
+    const exempt = exemptParagraphProblem(body);
+    const problems = collectErrors(
+      form.ok ? null : form,
+      date.part,
+      exempt
+        ? {
+            errors: { exemptParagraph: { text: exempt } },
+            errorList: [{ text: exempt, href: '#exemptParagraph' }],
+          }
+        : null,
+    );
+    const place = (href: string) => REPORT_FIELD_ORDER.indexOf(href.slice(1).replace(/-day$/, ''));
+    problems.errorList.sort((a, b) => place(a.href) - place(b.href));
+    return { date, form, problems, ok: form.ok && !date.part && !exempt };
   };
 
   app.post(paths.create, { config: administrators }, async (request, reply) => {
     const admin = adminOf(request);
     const body = bodyOf(request);
-    const { date, form } = readForm(body);
-    if (!form.ok || date.part) {
-      const problems = collectErrors(form.ok ? null : form, date.part);
+    const { date, form, problems, ok } = readForm(body);
+    if (!form.ok || !ok)
       return renderForm(reply, admin.authorityId, newShape, body, date.raw, problems);
-    }
     const result = await createReport(deps.db, form.data, date.value ?? null, admin);
     if (!result.ok)
       return renderForm(
@@ -149,12 +160,12 @@ export const reportRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, {
     const report = await reportFrom(deps.db, request);
     const admin = adminOf(request);
     const body = bodyOf(request);
-    const { date, form } = readForm(body);
+    const { date, form, problems, ok } = readForm(body);
     const again = (problems: Problems) =>
       renderForm(reply, report.authority_id, editShape(report), body, date.raw, problems, report);
     if (report.status !== 'draft')
       return again(refusalPart({ field: 'title', message: NOT_A_DRAFT(report.status) }));
-    if (!form.ok || date.part) return again(collectErrors(form.ok ? null : form, date.part));
+    if (!form.ok || !ok) return again(problems);
     const result = await changeReport(deps.db, report.id, form.data, date.value ?? null, admin);
     if (!result.ok) return again(refusalPart(result.refusal));
     return redirectWithFlash(reply, paths.report(report.id), {

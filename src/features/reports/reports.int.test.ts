@@ -61,10 +61,10 @@ test('the form refuses a missing subject, committee and answers, with the typed 
   assert.deepEqual(errorSummary(response.body), [
     'Enter the subject of the report',
     'Select the committee the report goes to',
+    'The date of the report must be a real date',
     'Select whether the report is open or exempt',
     'Select yes if the matter is reserved for full Council',
     'Select yes if there will be a press release',
-    'The date of the report must be a real date',
   ]);
   assert.match(response.body, /value="Monitoring Officer"/);
   assert.match(response.body, /href="#reportDate-day"/);
@@ -78,9 +78,13 @@ test('an exempt report needs its Schedule 12A paragraph', async () => {
   ]);
   const eight = await s.submit(
     '/admin/reports/new',
-    s.validFields({ category: 'exempt', exemptParagraph: '8' }),
+    s.validFields({ category: 'exempt', exemptParagraph: '8', title: '' }),
   );
   assert.equal(eight.statusCode, 400);
+  assert.deepEqual(errorSummary(eight.body), [
+    'Enter the subject of the report',
+    'Select the paragraph of Schedule 12A that makes the report exempt',
+  ]);
 });
 
 test('a committee of another council, a dissolved one or a stranger as portfolio member is refused', async () => {

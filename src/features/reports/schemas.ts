@@ -61,51 +61,72 @@ const optionalId = z.preprocess((v) => trimmed(v), id.optional());
  * The report's fields as typed. The date is read separately (a GOV.UK date input); whether the
  * committee and the portfolio member are among the choices is checked by the service.
  */
-export const reportForm = z
-  .object({
-    title: z.preprocess(
-      trimmed,
-      z
-        .string({ error: 'Enter the subject of the report' })
-        .max(300, 'The subject must be 300 characters or fewer'),
-    ),
-    committeeId: z.preprocess(
-      trimmed,
-      z
-        .string({ error: 'Select the committee the report goes to' })
-        .transform((v) => (/^[1-9]\d{0,9}$/.test(v) && Number(v) <= MAX_ID ? Number(v) : -1)),
-    ),
-    reportOf: optionalText(200, 'Report of'),
-    author1: optionalText(200, 'The first author’s name'),
-    author2: optionalText(200, 'The second author’s name'),
-    author3: optionalText(200, 'The third author’s name'),
-    author4: optionalText(200, 'The fourth author’s name'),
-    summary: optionalText(5000, 'The summary'),
-    backgroundPapers: optionalText(5000, 'Background papers'),
-    category: z.preprocess(
-      trimmed,
-      z.enum(['open', 'exempt'], { error: 'Select whether the report is open or exempt' }),
-    ),
-    exemptParagraph: z.preprocess(
-      trimmed,
-      z.enum(['1', '2', '3', '4', '5', '6', '7']).transform(Number).optional().catch(undefined),
-    ),
-    portfolioMemberId: optionalId.catch(-1),
-    portfolioTitle: optionalText(200, 'The portfolio title'),
-    reservedForCouncil: yesNo('Select yes if the matter is reserved for full Council'),
-    pressRelease: yesNo('Select yes if there will be a press release'),
-    areasAffected: optionalText(500, 'Areas affected'),
-  })
-  .superRefine((form, ctx) => {
-    if (form.category === 'exempt' && form.exemptParagraph === undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['exemptParagraph'],
-        message: 'Select the paragraph of Schedule 12A that makes the report exempt',
-      });
-    }
-  });
+export const reportForm = z.object({
+  title: z.preprocess(
+    trimmed,
+    z
+      .string({ error: 'Enter the subject of the report' })
+      .max(300, 'The subject must be 300 characters or fewer'),
+  ),
+  committeeId: z.preprocess(
+    trimmed,
+    z
+      .string({ error: 'Select the committee the report goes to' })
+      .transform((v) => (/^[1-9]\d{0,9}$/.test(v) && Number(v) <= MAX_ID ? Number(v) : -1)),
+  ),
+  reportOf: optionalText(200, 'Report of'),
+  author1: optionalText(200, 'The first author’s name'),
+  author2: optionalText(200, 'The second author’s name'),
+  author3: optionalText(200, 'The third author’s name'),
+  author4: optionalText(200, 'The fourth author’s name'),
+  summary: optionalText(5000, 'The summary'),
+  backgroundPapers: optionalText(5000, 'Background papers'),
+  category: z.preprocess(
+    trimmed,
+    z.enum(['open', 'exempt'], { error: 'Select whether the report is open or exempt' }),
+  ),
+  exemptParagraph: z.preprocess(
+    trimmed,
+    z.enum(['1', '2', '3', '4', '5', '6', '7']).transform(Number).optional().catch(undefined),
+  ),
+  portfolioMemberId: optionalId.catch(-1),
+  portfolioTitle: optionalText(200, 'The portfolio title'),
+  reservedForCouncil: yesNo('Select yes if the matter is reserved for full Council'),
+  pressRelease: yesNo('Select yes if there will be a press release'),
+  areasAffected: optionalText(500, 'Areas affected'),
+});
 export type ReportForm = z.infer<typeof reportForm>;
+
+/**
+ * An exempt report's missing paragraph, checked apart from the schema so that it shows with the
+ * other problems rather than only once they are fixed.
+ */
+export function exemptParagraphProblem(body: Record<string, unknown>): string | null {
+  const category = trimmed(body.category);
+  const paragraph = trimmed(body.exemptParagraph);
+  if (category !== 'exempt') return null;
+  return typeof paragraph === 'string' && /^[1-7]$/.test(paragraph)
+    ? null
+    : 'Select the paragraph of Schedule 12A that makes the report exempt';
+}
+
+/** The form's fields in page order, for the error summary. */
+export const REPORT_FIELD_ORDER = [
+  'title',
+  'committeeId',
+  'reportOf',
+  'reportDate',
+  ...AUTHOR_FIELDS,
+  'summary',
+  'backgroundPapers',
+  'category',
+  'exemptParagraph',
+  'portfolioMemberId',
+  'portfolioTitle',
+  'reservedForCouncil',
+  'pressRelease',
+  'areasAffected',
+];
 
 /** The kinds of body item; numbers follow from kind and order. */
 export const ITEM_KINDS = {

@@ -44,6 +44,11 @@ async function valuesFrom(
       ? Promise.resolve([])
       : listCouncillorChoices(db, authorityId, today),
   ]);
+  if (form.category === 'exempt' && form.exemptParagraph === undefined)
+    return refuse(
+      'exemptParagraph',
+      'Select the paragraph of Schedule 12A that makes the report exempt',
+    );
   if (!committees.some((c) => c.id === form.committeeId))
     return refuse('committeeId', 'Select a committee of your council from the list');
   if (
