@@ -41,7 +41,13 @@ test('the start page leads to the code of conduct of each principal council and 
 
 test('visitors have the code of conduct in their navigation; signed-in people do not', async () => {
   const anonymous = await t.app.inject({ url: '/' });
-  assert.deepEqual(navigation(anonymous.body), ['/', '/code', '/councils', '/sign-in']);
+  assert.deepEqual(navigation(anonymous.body), [
+    '/',
+    '/code',
+    '/councils',
+    '/meetings',
+    '/sign-in',
+  ]);
   const code = await t.app.inject({ url: '/code' });
   assert.match(
     code.body,
