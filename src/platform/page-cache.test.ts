@@ -1,6 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cachedParts, collapseBlankLines } from './page-cache.js';
+import {
+  FRAGMENT_PLACEHOLDER,
+  cachedFragment,
+  cachedParts,
+  collapseBlankLines,
+  spliceFragment,
+} from './page-cache.js';
 
 test('blank lines and indentation between tags become one line break', () => {
   const html = '<ul>\n    \n    <li>One</li>\n\n      <li>Two <b>bold</b></li>\n</ul>';
@@ -30,4 +36,11 @@ test('cached parts are split where the nonce goes, and keep non-ASCII names inta
     ),
     '<script nonce="N1"></script>\n<p>Zoë</p><script nonce="N1">',
   );
+});
+
+test('a cached fragment is spliced into the page rendered around it, bytes intact', () => {
+  const fragment = cachedFragment('<table>\n\n    <tr><td>Zoë</td></tr>\n</table>');
+  const page = spliceFragment(`<main>${FRAGMENT_PLACEHOLDER}</main>`, fragment);
+  assert.equal(page.toString('utf8'), '<main><table>\n<tr><td>Zoë</td></tr>\n</table></main>');
+  assert.throws(() => spliceFragment('<main></main>', fragment), /no place/);
 });

@@ -109,3 +109,26 @@ export const pageCachePlugin = fp(
   },
   { name: 'probity-page-cache', dependencies: ['probity-views', 'probity-session'] },
 );
+
+/** Stands in for a cached fragment in a page rendered around it. */
+export const FRAGMENT_PLACEHOLDER = 'probity-fragment-placeholder';
+
+/**
+ * A page whose main part was cached as bytes (see `cachedFragment`): the page is rendered with
+ * `FRAGMENT_PLACEHOLDER` where the fragment goes, and the fragment's bytes are spliced in, so a
+ * long table is neither rendered nor encoded again.
+ */
+export function spliceFragment(page: string, fragment: Buffer): Buffer {
+  const at = page.indexOf(FRAGMENT_PLACEHOLDER);
+  if (at < 0) throw new Error('The page has no place for its cached fragment');
+  return Buffer.concat([
+    Buffer.from(page.slice(0, at), 'utf8'),
+    fragment,
+    Buffer.from(page.slice(at + FRAGMENT_PLACEHOLDER.length), 'utf8'),
+  ]);
+}
+
+/** A rendered fragment as the bytes to cache: blank lines collapsed, encoded once. */
+export function cachedFragment(html: string): Buffer {
+  return Buffer.from(collapseBlankLines(html), 'utf8');
+}

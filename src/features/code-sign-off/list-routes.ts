@@ -9,6 +9,7 @@ import { csvFileName, signOffsCsv } from './export.js';
 import { listQuery } from './schemas.js';
 import { resolveScope } from './scope.js';
 import { cachedUntilDataChanges } from './cache.js';
+import { FRAGMENT_PLACEHOLDER, cachedFragment, spliceFragment } from '../../platform/page-cache.js';
 
 export const SIGN_OFFS = '/sign-offs';
 
@@ -53,16 +54,19 @@ export const listRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { d
           )
         : null;
       if (page > 1 && (!result || result.rows.length === 0)) return null;
-      return reply.renderToString(
-        'code-sign-off/templates/list-main.njk',
-        signOffListView(scope, result, page, administrator),
+      return cachedFragment(
+        reply.renderToString(
+          'code-sign-off/templates/list-main.njk',
+          signOffListView(scope, result, page, administrator),
+        ),
       );
     });
     if (main === null) throw notFound();
-    return reply.render('code-sign-off/templates/list.njk', {
+    const page = reply.renderToString('code-sign-off/templates/list.njk', {
       pageTitle: 'Code of conduct sign-offs',
-      mainHtml: main,
+      mainHtml: FRAGMENT_PLACEHOLDER,
     });
+    return reply.type('text/html; charset=utf-8').send(spliceFragment(page, main));
   });
 
   app.get(`${SIGN_OFFS}/export.csv`, { config: signOffReaders }, async (request, reply) => {
