@@ -41,6 +41,7 @@ const ADMIN_NAVIGATION = [
   '/admin/organisations',
   '/admin/code',
   '/admin/reports',
+  '/admin/meetings',
   '/admin/outbox',
 ];
 /** the administration links on an administrator's dashboard */

@@ -8,6 +8,7 @@ import { PeoplePage } from './people-page.js';
 import { OrganisationsPage } from './organisations-page.js';
 import { CodeAdminPage } from './code-admin-page.js';
 import { ReportsPage } from './reports-page.js';
+import { MeetingsPage } from './meetings-pages.js';
 
 export * from './abstract-page.js';
 export { AccountPage } from './account-page.js';
@@ -38,4 +39,5 @@ export const PAGES_BY_PATH: Record<string, (page: Page) => Promise<AbstractPage>
   [OrganisationsPage.path]: (page) => OrganisationsPage.verifyOnPage(page),
   [CodeAdminPage.path]: (page) => CodeAdminPage.verifyOnPage(page),
   [ReportsPage.path]: (page) => ReportsPage.verifyOnPage(page),
+  [MeetingsPage.path]: (page) => MeetingsPage.verifyOnPage(page),
 };

@@ -91,6 +91,7 @@ function navigationFor(roles: ReadonlySet<Role> | null, currentPath: string): Na
       items.push({ text: 'Organisations', href: '/admin/organisations' });
       items.push({ text: 'Code of conduct', href: '/admin/code' });
       items.push({ text: 'Reports', href: '/admin/reports' });
+      items.push({ text: 'Meetings', href: '/admin/meetings' });
       items.push({ text: 'Outbox', href: '/admin/outbox' });
     }
     if (roles.has('monitoring-officer')) items.push({ text: 'Audit trail', href: '/audit' });
