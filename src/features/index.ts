@@ -19,6 +19,7 @@ import { codeSignOffFeature } from './code-sign-off/index.js';
 import { publicMeetingsFeature } from './public-meetings/index.js';
 import { meetingsFeature } from './meetings/index.js';
 import { reportsFeature } from './reports/index.js';
+import { reportChecklistFeature } from './report-checklist/index.js';
 import { reportReadinessFeature } from './report-readiness/index.js';
 
 /** What every feature is given: configuration and the database. */
@@ -51,6 +52,7 @@ export const features: Feature[] = [
   codeSignOffFeature,
   meetingsFeature,
   reportsFeature,
+  reportChecklistFeature,
   reportReadinessFeature,
   publicMeetingsFeature,
 ];

@@ -1,0 +1,134 @@
+import type { LightMyRequestResponse } from 'fastify';
+import { Document, Packer, Paragraph } from 'docx';
+import { buildTestApp, getForm, postForm, type TestApp } from '../../testing/app.js';
+import type { Db } from '../../db/database.js';
+
+/**
+ * A test app with a Democratic Services officer signed in (of the test council), and short
+ * ways to make reports and code versions directly, and to send this feature's forms.
+ */
+export async function checklistTestApp() {
+  const t: TestApp = await buildTestApp();
+  const admin = await t.signInAs(['democratic-services']);
+  const authorityId = (
+    await t.db
+      .selectFrom('authorities')
+      .select('id')
+      .where('slug', '=', 'test-council')
+      .executeTakeFirstOrThrow()
+  ).id;
+  const page = (url: string, cookie = admin.cookie) => t.app.inject({ url, headers: { cookie } });
+  const submit = async (
+    formUrl: string,
+    action: string,
+    fields: Record<string, string>,
+  ): Promise<LightMyRequestResponse> => {
+    const form = await getForm(t.app, formUrl, admin.cookie);
+    return postForm(t.app, action, fields, form);
+  };
+  return { t, admin, authorityId, page, submit };
+}
+
+export async function createAuthority(db: Db, slug: string): Promise<number> {
+  const row = await db
+    .insertInto('authorities')
+    .values({ slug, name: `${slug} council`, kind: 'principal', parent_id: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function createReport(
+  db: Db,
+  authorityId: number,
+  title = 'Review of the members’ code of conduct',
+  status: 'draft' | 'published' = 'draft',
+): Promise<number> {
+  const row = await db
+    .insertInto('reports')
+    .values({
+      authority_id: authorityId,
+      title,
+      status,
+      published_at: status === 'published' ? new Date() : null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function createCodeVersion(
+  db: Db,
+  authorityId: number,
+  number: number,
+  status: 'draft' | 'adopted' | 'in-force' = 'draft',
+): Promise<number> {
+  const row = await db
+    .insertInto('code_versions')
+    .values({
+      authority_id: authorityId,
+      number,
+      title: `Code ${number}`,
+      status,
+      based_on_version_id: null,
+      change_summary: null,
+      ...(status === 'draft' ? {} : { adopted_on: '2025-01-10', in_force_from: '2025-02-01' }),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** A multipart/form-data body: the fields, then the file if any. */
+export function multipart(
+  fields: Record<string, string>,
+  file?: { name: string; content: Buffer },
+): { payload: Buffer; contentType: string } {
+  const boundary = `----checklist${Math.random().toString(16).slice(2)}`;
+  const parts: Buffer[] = [];
+  for (const [name, value] of Object.entries(fields)) {
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
+      ),
+    );
+  }
+  if (file) {
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\n` +
+          'Content-Type: application/octet-stream\r\n\r\n',
+      ),
+      file.content,
+      Buffer.from('\r\n'),
+    );
+  }
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  return {
+    payload: Buffer.concat(parts),
+    contentType: `multipart/form-data; boundary=${boundary}`,
+  };
+}
+
+/** The smallest PDF a reader opens: one empty page. */
+export function minimalPdf(): Buffer {
+  return Buffer.from(
+    '%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n' +
+      '2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n' +
+      '3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >> endobj\n' +
+      'trailer << /Root 1 0 R >>\n%%EOF\n',
+    'latin1',
+  );
+}
+
+export async function smallDocx(text = 'Appendix text'): Promise<Buffer> {
+  const document = new Document({ sections: [{ children: [new Paragraph(text)] }] });
+  return Packer.toBuffer(document);
+}
+
+/** The first bytes of a PNG image, and enough after them to look like one. */
+export const pngBytes = (): Buffer =>
+  Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    Buffer.alloc(64, 1),
+  ]);
