@@ -21,6 +21,7 @@ import { meetingsFeature } from './meetings/index.js';
 import { reportsFeature } from './reports/index.js';
 import { reportChecklistFeature } from './report-checklist/index.js';
 import { reportReadinessFeature } from './report-readiness/index.js';
+import { clearancesFeature } from './clearances/index.js';
 
 /** What every feature is given: configuration and the database. */
 export interface AppDeps {
@@ -54,5 +55,6 @@ export const features: Feature[] = [
   reportsFeature,
   reportChecklistFeature,
   reportReadinessFeature,
+  clearancesFeature,
   publicMeetingsFeature,
 ];
