@@ -21,12 +21,12 @@ export const agendaRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, {
   const { db } = deps;
 
   app.get('/admin/meetings/:id', { config: administrators }, async (request, reply) => {
-    const meeting = await meetingFrom(db, request.params);
+    const meeting = await meetingFrom(db, request);
     return renderMeetingPage(db, reply, meeting);
   });
 
   app.post('/admin/meetings/:id/agenda', { config: administrators }, async (request, reply) => {
-    const meeting = await meetingFrom(db, request.params);
+    const meeting = await meetingFrom(db, request);
     const body = bodyOf(request);
     const form = parseForm(agendaForm, body);
     if (!form.ok) return renderMeetingPage(db, reply, meeting, { problems: form, values: body });
@@ -59,7 +59,7 @@ export const agendaRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, {
     '/admin/meetings/:id/agenda/:itemId/move',
     { config: administrators },
     async (request, reply) => {
-      const { meeting, item } = await meetingAndItemFrom(db, request.params);
+      const { meeting, item } = await meetingAndItemFrom(db, request);
       const form = moveForm.safeParse(bodyOf(request));
       if (!form.success) throw notFound();
       const result = await moveAgendaItem(
@@ -81,7 +81,7 @@ export const agendaRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, {
     '/admin/meetings/:id/agenda/:itemId/remove',
     { config: administrators },
     async (request, reply) => {
-      const { meeting, item } = await meetingAndItemFrom(db, request.params);
+      const { meeting, item } = await meetingAndItemFrom(db, request);
       const result = await removeAgendaItem(db, meeting.id, item.id, actorOf(request));
       if (!result.ok)
         return renderMeetingPage(db, reply, meeting, { problems: refusalPart(result.refusal) });
@@ -95,7 +95,7 @@ export const agendaRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, {
     '/admin/meetings/:id/publish-agenda',
     { config: administrators },
     async (request, reply) => {
-      const meeting = await meetingFrom(db, request.params);
+      const meeting = await meetingFrom(db, request);
       const result = await publishAgenda(db, meeting, actorOf(request));
       if (!result.ok) {
         const problems = refusalPart(result.refusal);

@@ -95,7 +95,10 @@ test('items are added (with or without a report), moved and removed while the ag
     .executeTakeFirstOrThrow();
   const wrong = await s.submit(url, { title: 'x', reportId: String(foreign.id) }, `${url}/agenda`);
   assert.equal(wrong.statusCode, 400);
-  assert.match(errorSummary(wrong.body)[0] ?? '', /Select a draft or published report of Borough/);
+  assert.match(
+    errorSummary(wrong.body)[0] ?? '',
+    /Select a draft or published report of Test Council/,
+  );
 });
 
 test('publishing is refused, with each problem linked, while a report on the agenda is not ready', async () => {

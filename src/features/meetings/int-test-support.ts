@@ -3,22 +3,20 @@ import type { LightMyRequestResponse } from 'fastify';
 import { buildTestApp, getForm, postForm, type TestApp } from '../../testing/app.js';
 
 /**
- * A test app with a council of its own: the council organisation (full Council), a standards
+ * A test app with the signed-in Monitoring Officer's council: the council organisation (full Council), a standards
  * committee with three members, a Monitoring Officer signed in, and short ways to make
  * meetings and reports straight in the database.
  */
 export async function meetingsTestApp() {
   const t: TestApp = await buildTestApp();
   const tag = randomBytes(3).toString('hex');
+  // the administrator's own council: administrators see only their council's meetings
+  const admin = await t.signInAs(['monitoring-officer']);
   const authority = await t.db
-    .insertInto('authorities')
-    .values({
-      slug: `borough-${tag}`,
-      name: `Borough ${tag} Council`,
-      kind: 'principal',
-      parent_id: null,
-    })
-    .returning(['id', 'name'])
+    .selectFrom('people as p')
+    .innerJoin('authorities as a', 'a.id', 'p.authority_id')
+    .select(['a.id', 'a.name'])
+    .where('p.id', '=', admin.personId)
     .executeTakeFirstOrThrow();
   const organisation = async (name: string, classification: 'council' | 'committee') =>
     (
@@ -34,7 +32,7 @@ export async function meetingsTestApp() {
         .returning('id')
         .executeTakeFirstOrThrow()
     ).id;
-  const council = await organisation(`Borough ${tag} Council`, 'council');
+  const council = await organisation(`Test ${tag} Council`, 'council');
   const committee = await organisation(`Standards ${tag} Committee`, 'committee');
   const person = async (given: string, family: string) =>
     (
@@ -65,7 +63,6 @@ export async function meetingsTestApp() {
       ])
       .execute();
   }
-  const admin = await t.signInAs(['monitoring-officer']);
   const page = (url: string, cookie = admin.cookie) => t.app.inject({ url, headers: { cookie } });
   const submit = async (
     formUrl: string,

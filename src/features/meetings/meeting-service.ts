@@ -6,6 +6,8 @@ import { londonToInstant } from './times.js';
 
 /** A meeting as typed on the form, in England's local time. */
 export interface MeetingInput {
+  /** the administrator's council: only its bodies may be chosen */
+  authorityId: number;
   organisationId: number;
   date: string;
   startTime: string;
@@ -14,7 +16,7 @@ export interface MeetingInput {
 }
 
 async function resolveTimes(db: Db, input: MeetingInput) {
-  const bodies = await listMeetingBodies(db);
+  const bodies = await listMeetingBodies(db, input.authorityId);
   if (!bodies.some((b) => b.id === input.organisationId))
     return refuse('organisationId', 'Select the council, committee or sub-committee that meets');
   const startsAt = londonToInstant(input.date, input.startTime);

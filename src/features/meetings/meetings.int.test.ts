@@ -122,7 +122,7 @@ test('the list shows upcoming and past meetings, filtered by body; a cancelled m
   assert.match(edit.body, /This meeting is cancelled/);
 });
 
-test('only administrators may use the meeting pages; unknown meetings are not found', async () => {
+test('only administrators may use the meeting pages; unknown and other councils’ meetings are not found', async () => {
   const id = await s.makeMeeting(new Date('2027-05-05T17:00:00Z'));
   const member = await s.t.signInAs(['member']);
   const officer = await s.t.signInAs(['officer']);
@@ -140,5 +140,39 @@ test('only administrators may use the meeting pages; unknown meetings are not fo
   const ds = await s.t.signInAs(['democratic-services']);
   assert.equal((await s.page(`/admin/meetings/${id}`, ds.cookie)).statusCode, 200);
   assert.equal((await s.page('/admin/meetings/999999999')).statusCode, 404);
+
+  // another council's meetings and bodies are not this administrator's to see
+  const other = await s.t.db
+    .insertInto('authorities')
+    .values({ slug: `other-${s.tag}`, name: 'Other Council', kind: 'principal', parent_id: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const theirs = await s.t.db
+    .insertInto('organisations')
+    .values({
+      authority_id: other.id,
+      parent_id: null,
+      name: 'Their Committee',
+      classification: 'committee',
+      committee_type: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const theirMeeting = await s.makeMeeting(new Date(Date.now() + 86_400_000), {
+    organisation_id: theirs.id,
+  });
+  assert.equal((await s.page(`/admin/meetings/${theirMeeting}`)).statusCode, 404);
+  assert.equal((await s.page(`/admin/meetings/${theirMeeting}/minutes`)).statusCode, 404);
+  const list = await s.page('/admin/meetings');
+  assert.doesNotMatch(list.body, /Their Committee/);
+  const form = await s.page('/admin/meetings/new');
+  assert.doesNotMatch(form.body, /Their Committee/);
+  const refused = await s.submit('/admin/meetings/new', {
+    organisationId: String(theirs.id),
+    ...dateFields('date', '2027-02-03'),
+    startTime: '19:00',
+    venue: 'Town Hall',
+  });
+  assert.equal(refused.statusCode, 400);
   assert.equal((await s.page('/admin/meetings/nope')).statusCode, 404);
 });

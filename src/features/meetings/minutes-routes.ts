@@ -17,7 +17,7 @@ import { meetingView } from './view-model.js';
 export const minutesRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { deps }) => {
   const { db } = deps;
   app.get('/admin/meetings/:id/minutes', { config: administrators }, async (request, reply) => {
-    const meeting = await meetingFrom(db, request.params);
+    const meeting = await meetingFrom(db, request);
     const view = meetingView(meeting);
     const attendance = await listAttendance(db, meeting.id);
     const items = await listAgendaItems(db, meeting.id);

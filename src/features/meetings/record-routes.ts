@@ -68,11 +68,11 @@ export const recordRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, o
   };
 
   app.get('/admin/meetings/:id/attendance', { config: administrators }, async (request, reply) =>
-    renderAttendance(reply, await meetingFrom(db, request.params), null),
+    renderAttendance(reply, await meetingFrom(db, request), null),
   );
 
   app.post('/admin/meetings/:id/attendance', { config: administrators }, async (request, reply) => {
-    const meeting = await meetingFrom(db, request.params);
+    const meeting = await meetingFrom(db, request);
     const body = bodyOf(request);
     const entries: AttendanceEntry[] = [];
     for (const [key, value] of Object.entries(body)) {
@@ -134,14 +134,14 @@ export const recordRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, o
   };
 
   app.get('/admin/meetings/:id/declarations', { config: administrators }, async (request, reply) =>
-    renderDeclarations(reply, await meetingFrom(db, request.params)),
+    renderDeclarations(reply, await meetingFrom(db, request)),
   );
 
   app.post(
     '/admin/meetings/:id/declarations',
     { config: administrators },
     async (request, reply) => {
-      const meeting = await meetingFrom(db, request.params);
+      const meeting = await meetingFrom(db, request);
       const body = bodyOf(request);
       const form = parseForm(declarationForm, body);
       if (!form.ok) return renderDeclarations(reply, meeting, body, form);
@@ -159,7 +159,7 @@ export const recordRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, o
   );
 
   app.post('/admin/meetings/:id/held', { config: administrators }, async (request, reply) => {
-    const meeting = await meetingFrom(db, request.params);
+    const meeting = await meetingFrom(db, request);
     const result = await markHeld(db, meeting.id, actorOf(request));
     if (!result.ok)
       return renderMeetingPage(db, reply, meeting, { problems: refusalPart(result.refusal) });
@@ -172,7 +172,7 @@ export const recordRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, o
     '/admin/meetings/:id/publish-minutes',
     { config: administrators },
     async (request, reply) => {
-      const meeting = await meetingFrom(db, request.params);
+      const meeting = await meetingFrom(db, request);
       const result = await publishMinutes(db, meeting.id, actorOf(request));
       if (!result.ok) {
         const problems = refusalPart(result.refusal);

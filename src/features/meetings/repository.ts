@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { DbOrTrx } from '../../db/database.js';
 
-/** The bodies that meet: every council itself (full Council) and its committees. */
+/** The bodies that meet: the council itself (full Council) and its current committees. */
 export interface MeetingBody {
   id: number;
   name: string;
@@ -10,7 +10,7 @@ export interface MeetingBody {
   authorityName: string;
 }
 
-export async function listMeetingBodies(db: DbOrTrx): Promise<MeetingBody[]> {
+export async function listMeetingBodies(db: DbOrTrx, authorityId: number): Promise<MeetingBody[]> {
   const rows = await db
     .selectFrom('organisations as o')
     .innerJoin('authorities as a', 'a.id', 'o.authority_id')
@@ -23,8 +23,7 @@ export async function listMeetingBodies(db: DbOrTrx): Promise<MeetingBody[]> {
     ])
     .where('o.classification', 'in', ['council', 'committee', 'sub-committee'])
     .where('o.dissolved_on', 'is', null)
-    .orderBy(sql`a.parent_id is not null`)
-    .orderBy('a.name')
+    .where('o.authority_id', '=', authorityId)
     .orderBy(sql`o.classification = 'council'`, 'desc')
     .orderBy('o.name')
     .execute();
@@ -83,9 +82,14 @@ export async function lockMeeting(db: DbOrTrx, id: number): Promise<MeetingRow |
 
 export async function listMeetings(
   db: DbOrTrx,
-  filter: { organisationId?: number | undefined; when: 'upcoming' | 'past'; now: Date },
+  filter: {
+    authorityId: number;
+    organisationId?: number | undefined;
+    when: 'upcoming' | 'past';
+    now: Date;
+  },
 ): Promise<MeetingRow[]> {
-  let query = meetingQuery(db);
+  let query = meetingQuery(db).where('a.id', '=', filter.authorityId);
   if (filter.organisationId) query = query.where('m.organisation_id', '=', filter.organisationId);
   query =
     filter.when === 'upcoming'

@@ -62,12 +62,12 @@ export const resolutionRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (ap
   };
 
   app.get(url, { config: administrators }, async (request, reply) => {
-    const { meeting, item } = await meetingAndItemFrom(db, request.params);
+    const { meeting, item } = await meetingAndItemFrom(db, request);
     return render(reply, meeting, item, null);
   });
 
   app.post(url, { config: administrators }, async (request, reply) => {
-    const { meeting, item } = await meetingAndItemFrom(db, request.params);
+    const { meeting, item } = await meetingAndItemFrom(db, request);
     const body = bodyOf(request);
     const recs = await listRecommendations(db, item.reportId ? [item.reportId] : []);
     const problems: Problems = { errors: {}, errorList: [] };

@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../index.js';
 import { administrators } from '../../platform/access.js';
 import { collectErrors, dateError, parseForm, refusalPart } from '../../platform/forms.js';
@@ -16,8 +16,10 @@ export const meetingRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, 
 
   app.get(meetingPaths.list, { config: administrators }, async (request, reply) => {
     const query = listQuery.parse(request.query ?? {});
-    const bodies = await listMeetingBodies(db);
+    const authorityId = request.user!.authorityId;
+    const bodies = await listMeetingBodies(db, authorityId);
     const meetings = await listMeetings(db, {
+      authorityId,
       organisationId: query.organisation,
       when: query.when,
       now: new Date(),
@@ -32,6 +34,7 @@ export const meetingRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, 
   });
 
   const renderForm = async (
+    request: FastifyRequest,
     reply: FastifyReply,
     meeting: MeetingRow | null,
     values: Record<string, unknown>,
@@ -45,7 +48,10 @@ export const meetingRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, 
         heading: meeting ? 'Change the meeting' : 'New meeting',
         action: meeting ? meetingPaths.edit(meeting.id) : meetingPaths.new,
         backHref: meeting ? meetingPaths.meeting(meeting.id) : meetingPaths.list,
-        bodyItems: bodyItems(await listMeetingBodies(db), values.organisationId),
+        bodyItems: bodyItems(
+          await listMeetingBodies(db, request.user!.authorityId),
+          values.organisationId,
+        ),
         values,
         raw,
         errors: problems.errors,
@@ -75,21 +81,34 @@ export const meetingRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, 
     return { date, form, problems };
   };
 
-  app.get(meetingPaths.new, { config: administrators }, async (_request, reply) =>
-    renderForm(reply, null, {}, {}),
+  app.get(meetingPaths.new, { config: administrators }, async (request, reply) =>
+    renderForm(request, reply, null, {}, {}),
   );
 
   app.post(meetingPaths.new, { config: administrators }, async (request, reply) => {
     const body = bodyOf(request);
     const { date, form, problems } = readForm(body);
-    if (!form.ok || !date.value) return renderForm(reply, null, body, { date: date.raw }, problems);
+    if (!form.ok || !date.value)
+      return renderForm(request, reply, null, body, { date: date.raw }, problems);
     const result = await createMeeting(
       db,
-      { ...form.data, organisationId: form.data.organisationId!, date: date.value },
+      {
+        ...form.data,
+        authorityId: request.user!.authorityId,
+        organisationId: form.data.organisationId!,
+        date: date.value,
+      },
       actorOf(request),
     );
     if (!result.ok)
-      return renderForm(reply, null, body, { date: date.raw }, refusalPart(result.refusal));
+      return renderForm(
+        request,
+        reply,
+        null,
+        body,
+        { date: date.raw },
+        refusalPart(result.refusal),
+      );
     return redirectWithFlash(reply, meetingPaths.meeting(result.value), {
       title: 'Meeting added',
       text: 'Add the items of business to its agenda.',
@@ -97,30 +116,42 @@ export const meetingRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, 
   });
 
   app.get('/admin/meetings/:id/edit', { config: administrators }, async (request, reply) => {
-    const meeting = await meetingFrom(db, request.params);
+    const meeting = await meetingFrom(db, request);
     const { values, raw } = meetingFormValues(meeting);
-    return renderForm(reply, meeting, values, raw);
+    return renderForm(request, reply, meeting, values, raw);
   });
 
   app.post('/admin/meetings/:id/edit', { config: administrators }, async (request, reply) => {
-    const meeting = await meetingFrom(db, request.params);
+    const meeting = await meetingFrom(db, request);
     const body = bodyOf(request);
     const { date, form, problems } = readForm(body);
     if (!form.ok || !date.value)
-      return renderForm(reply, meeting, body, { date: date.raw }, problems);
+      return renderForm(request, reply, meeting, body, { date: date.raw }, problems);
     const result = await updateMeeting(
       db,
       meeting.id,
-      { ...form.data, organisationId: form.data.organisationId!, date: date.value },
+      {
+        ...form.data,
+        authorityId: request.user!.authorityId,
+        organisationId: form.data.organisationId!,
+        date: date.value,
+      },
       actorOf(request),
     );
     if (!result.ok)
-      return renderForm(reply, meeting, body, { date: date.raw }, refusalPart(result.refusal));
+      return renderForm(
+        request,
+        reply,
+        meeting,
+        body,
+        { date: date.raw },
+        refusalPart(result.refusal),
+      );
     return redirectWithFlash(reply, meetingPaths.meeting(meeting.id), { text: 'Meeting changed' });
   });
 
   app.get('/admin/meetings/:id/cancel', { config: administrators }, async (request, reply) => {
-    const meeting = await meetingFrom(db, request.params);
+    const meeting = await meetingFrom(db, request);
     return reply.render('meetings/templates/cancel.njk', {
       pageTitle: 'Cancel the meeting',
       meeting: meetingView(meeting),
@@ -130,7 +161,7 @@ export const meetingRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, 
   });
 
   app.post('/admin/meetings/:id/cancel', { config: administrators }, async (request, reply) => {
-    const meeting = await meetingFrom(db, request.params);
+    const meeting = await meetingFrom(db, request);
     const result = await cancelMeeting(db, meeting.id, actorOf(request));
     if (!result.ok) {
       const problems = refusalPart(result.refusal);
