@@ -8,6 +8,7 @@ import {
   listCodesToSign,
 } from '../code-sign-off/index.js';
 import { codesDueForReview } from '../code-admin/index.js';
+import { clearanceCounts, listPendingClearancesFor } from '../clearances/index.js';
 import { countAdminFigures, independentPersonCover, listWhipGroupMembers } from './repository.js';
 import { buildDashboard, independentPersonWarnings } from './view-model.js';
 import { reviewWarnings, signOffBanner } from './code-view-model.js';
@@ -18,25 +19,43 @@ export const dashboardRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app
     const today = todayInEngland();
     const isAdmin = user.roles.has('monitoring-officer') || user.roles.has('democratic-services');
     const isWhip = user.roles.has('group-whip');
-    const [counts, cover, groupMembers, ownCodes, groupSignOffs, councilSignOffs, dueReviews] =
-      await Promise.all([
-        isAdmin ? countAdminFigures(deps.db) : null,
-        isAdmin ? independentPersonCover(deps.db) : [],
-        isWhip ? listWhipGroupMembers(deps.db, user.whipOf) : [],
-        // Anyone may hold a seat or a voting co-opted place, whatever their roles in Probity.
-        listCodesToSign(deps.db, user.personId, today),
-        isWhip ? groupSignOffCounts(deps.db, user.whipOf, today) : [],
-        isAdmin ? councilSignOffCounts(deps.db, today) : [],
-        isAdmin ? codesDueForReview(deps.db, today) : [],
-      ]);
+    const isOfficer = user.roles.has('officer');
+    const [
+      counts,
+      cover,
+      groupMembers,
+      ownCodes,
+      groupSignOffs,
+      councilSignOffs,
+      dueReviews,
+      pendingClearances,
+      clearanceFigures,
+    ] = await Promise.all([
+      isAdmin ? countAdminFigures(deps.db) : null,
+      isAdmin ? independentPersonCover(deps.db) : [],
+      isWhip ? listWhipGroupMembers(deps.db, user.whipOf) : [],
+      // Anyone may hold a seat or a voting co-opted place, whatever their roles in Probity.
+      listCodesToSign(deps.db, user.personId, today),
+      isWhip ? groupSignOffCounts(deps.db, user.whipOf, today) : [],
+      isAdmin ? councilSignOffCounts(deps.db, today) : [],
+      isAdmin ? codesDueForReview(deps.db, today) : [],
+      isOfficer ? listPendingClearancesFor(deps.db, user.personId) : [],
+      isAdmin ? clearanceCounts(deps.db) : null,
+    ]);
     return reply.render('dashboard/templates/dashboard.njk', {
       pageTitle: 'Your dashboard',
       signOffBanner: signOffBanner(ownCodes),
-      ...buildDashboard(user, counts, groupMembers, {
-        ownCodes,
-        groupSignOffs,
-        councilSignOffs,
-      }),
+      ...buildDashboard(
+        user,
+        counts,
+        groupMembers,
+        {
+          ownCodes,
+          groupSignOffs,
+          councilSignOffs,
+        },
+        { pending: pendingClearances, counts: clearanceFigures },
+      ),
       warnings: [...reviewWarnings(dueReviews), ...independentPersonWarnings(cover)],
     });
   });

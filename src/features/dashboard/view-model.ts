@@ -1,7 +1,9 @@
 import type { SignedInUser } from '../../platform/session.js';
 import type { AdminCounts, GroupMember, IndependentPersonCover } from './repository.js';
 import type { AuthoritySignOffCount, GroupSignOffCount } from '../code-sign-off/index.js';
+import { escapeHtml } from '../../platform/html.js';
 import { formatDate } from '../../platform/views.js';
+import type { ClearanceCounts } from '../clearances/index.js';
 import {
   councilSignOffTable,
   groupSignOffLines,
@@ -36,6 +38,12 @@ export interface SignOffFigures {
   councilSignOffs: AuthoritySignOffCount[];
 }
 
+/** Report clearances: what the person is asked to clear, and administrators' counts. */
+export interface ClearanceFigures {
+  pending: { reportTitle: string; implicationLabel: string; requestedAt: Date; href: string }[];
+  counts: ClearanceCounts | null;
+}
+
 const ROLE_LABEL: Record<string, string> = { member: 'Member', leader: 'Leader', whip: 'Whip' };
 
 /** Turn what the dashboard queries found into sections, one for each role the person holds. */
@@ -44,6 +52,7 @@ export function buildDashboard(
   counts: AdminCounts | null,
   groupMembers: GroupMember[],
   signOffs: SignOffFigures,
+  clearances: ClearanceFigures = { pending: [], counts: null },
 ): { name: string; sections: Section[] } {
   const sections: Section[] = [];
   const roles = user.roles;
@@ -71,6 +80,22 @@ export function buildDashboard(
               key: { text: 'Changes recorded today' },
               value: { text: String(counts.auditEventsToday) },
             },
+            ...(clearances.counts
+              ? [
+                  {
+                    key: { text: 'Report clearances waiting for an officer' },
+                    value: { text: String(clearances.counts.pending) },
+                  },
+                  {
+                    key: { text: 'Report clearances returned with a comment' },
+                    value: { text: String(clearances.counts.returned) },
+                  },
+                  {
+                    key: { text: 'Report clearances to give again (report changed)' },
+                    value: { text: String(clearances.counts.stale) },
+                  },
+                ]
+              : []),
           ]
         : [],
       tables: signOffTable ? [signOffTable] : [],
@@ -91,7 +116,7 @@ export function buildDashboard(
           : []),
       ],
       emptyText:
-        'Reports waiting for clearance and training that members have missed will be listed here once those parts of Probity are in use.',
+        'Training that members have missed will be listed here once that part of Probity is in use.',
     });
   }
   if (roles.has('group-whip')) {
@@ -142,11 +167,31 @@ export function buildDashboard(
     });
   }
   if (roles.has('officer')) {
+    const waiting = clearances.pending;
     sections.push({
       id: 'officer',
       heading: 'Report clearances',
-      emptyText:
-        'Nobody has asked you to clear a report. When an author asks you to clear the financial, legal or other implications of a committee report, it will appear here.',
+      ...(waiting.length > 0
+        ? {
+            tables: [
+              {
+                caption: `${waiting.length} ${waiting.length === 1 ? 'request is' : 'requests are'} waiting for you`,
+                head: [{ text: 'Report' }, { text: 'Implication' }, { text: 'Requested on' }],
+                rows: waiting.map((w) => [
+                  {
+                    html: `<a class="govuk-link" href="${w.href}">${escapeHtml(w.reportTitle)}</a>`,
+                  },
+                  { text: w.implicationLabel },
+                  { text: formatDate(w.requestedAt) },
+                ]),
+              },
+            ],
+          }
+        : {
+            emptyText:
+              'Nobody is waiting for you to clear a report. When you are asked to clear the financial, legal or other implications of a committee report, it will appear here.',
+          }),
+      links: [{ href: '/clearances', text: 'All your report clearances' }],
     });
   }
   if (roles.has('independent-person')) {
