@@ -1,3 +1,4 @@
+import { multipartBody } from '../../testing/data.js';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import {
   AlignmentType,
@@ -85,37 +86,6 @@ export interface UploadedFile {
   type?: string;
 }
 
-/** A multipart/form-data body: the fields, then the file if any. */
-export function multipartBody(
-  fields: Record<string, string>,
-  file?: UploadedFile,
-): { payload: Buffer; contentType: string } {
-  const boundary = `----probity${Math.random().toString(16).slice(2)}`;
-  const parts: Buffer[] = [];
-  for (const [name, value] of Object.entries(fields)) {
-    parts.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
-      ),
-    );
-  }
-  if (file) {
-    parts.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\n` +
-          `Content-Type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`,
-      ),
-      Buffer.isBuffer(file.content) ? file.content : Buffer.from(file.content, 'utf8'),
-      Buffer.from('\r\n'),
-    );
-  }
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return {
-    payload: Buffer.concat(parts),
-    contentType: `multipart/form-data; boundary=${boundary}`,
-  };
-}
-
 /** Upload a file through the import form: GET the page for its token and cookie, then POST. */
 export async function uploadCodeFile(
   app: FastifyInstance,
@@ -134,3 +104,5 @@ export async function uploadCodeFile(
   });
   return { response, cookie: form.cookie };
 }
+
+export { multipartBody };

@@ -1,6 +1,5 @@
 import type { Db } from '../../db/database.js';
 import type { CodeVersionStatus } from '../../db/schema.js';
-import { recordAudit } from '../../platform/audit.js';
 import { numberItems, type ItemDraft } from './numbering.js';
 import { nextVersionNumber, replaceItems } from './repository.js';
 
@@ -155,15 +154,4 @@ export async function createAuthority(
   return row.id;
 }
 
-/**
- * Tests change rows directly; Probity writes an audit row with every change, which is what
- * tells the public page cache its pages are out of date. Do the same here.
- */
-export async function dataChanged(db: Db): Promise<void> {
-  await recordAudit(db, {
-    actorPersonId: null,
-    entity: 'test',
-    entityId: 'data',
-    action: 'changed',
-  });
-}
+export { dataChanged } from '../../testing/data.js';

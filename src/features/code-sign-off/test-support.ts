@@ -84,20 +84,4 @@ export async function personByEmail(db: Db, email: string): Promise<number> {
   return row.id;
 }
 
-/**
- * For tests that change rows straight in the database: record an audit event, as every change
- * made through Probity does, so that lists and counts kept until the data changes are made
- * again.
- */
-export async function dataChanged(db: Db): Promise<void> {
-  await db
-    .insertInto('audit_events')
-    .values({
-      actor_person_id: null,
-      entity: 'test',
-      entity_id: 'sign-off',
-      action: 'changed',
-      changes: JSON.stringify({}),
-    })
-    .execute();
-}
+export { dataChanged } from '../../testing/data.js';

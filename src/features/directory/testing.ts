@@ -1,4 +1,3 @@
-import { recordAudit } from '../../platform/audit.js';
 import type { Db } from '../../db/database.js';
 
 /** Helpers for the directory's integration tests, over the demo council. */
@@ -70,15 +69,4 @@ export function summaryRows(html: string): Record<string, string> {
   return rows;
 }
 
-/**
- * Tests change rows directly; Probity itself writes an audit row with every change, which is
- * what tells the public page cache that its pages are out of date. Do the same here.
- */
-export async function dataChanged(db: Db): Promise<void> {
-  await recordAudit(db, {
-    actorPersonId: null,
-    entity: 'test',
-    entityId: 'data',
-    action: 'changed',
-  });
-}
+export { dataChanged } from '../../testing/data.js';

@@ -1,3 +1,4 @@
+import { multipartBody } from '../../testing/data.js';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Db } from '../../db/database.js';
 import { getForm } from '../../testing/app.js';
@@ -87,37 +88,6 @@ export const HEADER = [
   'Authority',
 ];
 
-/** A multipart/form-data body, fields first (as the form has them), then the file if any. */
-export function multipartBody(
-  fields: Record<string, string>,
-  file?: { name: string; content: Buffer | string; type?: string },
-): { payload: Buffer; contentType: string } {
-  const boundary = `----probity${Math.random().toString(16).slice(2)}`;
-  const parts: Buffer[] = [];
-  for (const [name, value] of Object.entries(fields)) {
-    parts.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
-      ),
-    );
-  }
-  if (file) {
-    parts.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\n` +
-          `Content-Type: ${file.type ?? 'text/csv'}\r\n\r\n`,
-      ),
-      Buffer.isBuffer(file.content) ? file.content : Buffer.from(file.content, 'utf8'),
-      Buffer.from('\r\n'),
-    );
-  }
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return {
-    payload: Buffer.concat(parts),
-    contentType: `multipart/form-data; boundary=${boundary}`,
-  };
-}
-
 /**
  * Upload a file through the import form as a signed-in person: GET the page for its CSRF token
  * and cookie, then POST the form. `csrf: null` leaves the token out; a string sends that one.
@@ -139,3 +109,5 @@ export async function uploadFile(
   });
   return { response, cookie: form.cookie, csrf: form.csrf };
 }
+
+export { multipartBody };
