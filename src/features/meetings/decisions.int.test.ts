@@ -125,6 +125,13 @@ test("a committee's agreement moves a draft to agreed by committee, with the mee
   );
   assert.equal((await resolutionsOf(m.item))[0]!.outcome, 'agreed');
   assert.equal((await version(v)).status, 'agreed');
+  // sending the same decision again (say with the item's other resolutions) changes nothing
+  const same = await s.submit(m.url, {
+    [`outcome-${m.rec}`]: 'agreed',
+    minuteReference: 'SC 30/06/26 item 6',
+  });
+  assert.equal(same.statusCode, 303);
+  assert.equal((await resolutionsOf(m.item))[0]!.minute_reference, 'SC 30/06/26 item 5');
 });
 
 test('full Council adopts an agreed version and brings it into force on the day of the meeting', async () => {

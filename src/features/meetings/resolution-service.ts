@@ -69,12 +69,15 @@ export async function recordResolutions(
         if (!rec) throw new Undo({ field, message: 'That recommendation is not in this report' });
         const amended = entry.outcome === 'agreed-as-amended' ? (entry.amendedText ?? null) : null;
         const before = existing.find((r) => r.recommendationId === rec.id);
-        const same =
-          before &&
-          before.outcome === entry.outcome &&
-          before.amendedText === amended &&
-          before.minuteReference === input.minuteReference;
-        if (same) continue;
+        const sameDecision =
+          before && before.outcome === entry.outcome && before.amendedText === amended;
+        // A resolution that moved a code version keeps its minute reference too: changing the
+        // reference for the item's other recommendations leaves it as it was.
+        if (
+          sameDecision &&
+          (before.movedVersionNumber != null || before.minuteReference === input.minuteReference)
+        )
+          continue;
         if (before?.movedVersionNumber != null)
           throw new Undo({
             field,
