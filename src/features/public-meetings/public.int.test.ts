@@ -76,6 +76,8 @@ before(async () => {
     open.id,
     'Training plan',
     Buffer.from('%PDF-1.4 open'),
+    0,
+    'Members’ training plan "2026".pdf',
   );
   ids.exemptFile = await addFileAppendix(t.db, exempt.id, 'Figures', Buffer.from('%PDF-1.4 x'));
   ids.draftFile = await addFileAppendix(t.db, draft.id, 'Room rates', Buffer.from('%PDF-1.4 y'));
@@ -270,7 +272,11 @@ test('a withdrawn report is no longer public', async () => {
 test('an open report’s file appendix downloads as an attachment; exempt and draft ones do not', async () => {
   const response = await get(`/reports/${ids.openReport}/appendices/${ids.openFile}`);
   assert.equal(response.statusCode, 200);
-  assert.equal(response.headers['content-disposition'], 'attachment; filename="plan.pdf"');
+  // A name with characters a header cannot carry is made safe, not a server error.
+  assert.equal(
+    response.headers['content-disposition'],
+    'attachment; filename="Members_ training plan _2026_.pdf"',
+  );
   assert.equal(response.headers['x-content-type-options'], 'nosniff');
   assert.equal(response.headers['content-type'], 'application/pdf');
   assert.equal(response.body, '%PDF-1.4 open');

@@ -216,27 +216,6 @@ export async function listResolutions(db: DbOrTrx, meetingId: number): Promise<R
     .execute();
 }
 
-/** A published open report's uploaded appendix file, or null. */
-export async function findPublicAppendixFile(
-  db: DbOrTrx,
-  reportId: number,
-  appendixId: number,
-): Promise<{ fileName: string; mediaType: string; content: Buffer } | null> {
-  const row = await db
-    .selectFrom('report_appendices as ap')
-    .innerJoin('reports as r', 'r.id', 'ap.report_id')
-    .innerJoin('report_files as f', 'f.id', 'ap.file_id')
-    .select(['f.file_name as fileName', 'f.media_type as mediaType', 'f.content'])
-    .where('ap.id', '=', appendixId)
-    .where('ap.report_id', '=', reportId)
-    .where('ap.kind', '=', 'file')
-    .where('f.report_id', '=', reportId)
-    .where('r.status', '=', 'published')
-    .where('r.category', '=', 'open')
-    .executeTakeFirst();
-  return row ?? null;
-}
-
 /** Whether a report may be shown at its public address: published and open. */
 export async function isPublicReport(db: DbOrTrx, reportId: number): Promise<boolean> {
   const row = await db

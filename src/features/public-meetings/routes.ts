@@ -12,12 +12,8 @@ import {
 } from '../report-export/index.js';
 import { CALENDAR_TYPE, committeeCalendar } from './calendar.js';
 import { meetingPaths } from './paths.js';
-import {
-  findMeetingBody,
-  findPublicAppendixFile,
-  isPublicReport,
-  listCommitteeMeetings,
-} from './repository.js';
+import { checklistPaths, findAppendixFile } from '../report-checklist/index.js';
+import { findMeetingBody, isPublicReport, listCommitteeMeetings } from './repository.js';
 import { appendixParams, calendarParams, meetingParams, reportParams } from './schemas.js';
 import { loadAgenda, loadMeetingsIndex, loadMinutes } from './service.js';
 import { agendaView, meetingsIndexView, minutesView } from './view-model.js';
@@ -121,7 +117,8 @@ export const publicMeetingsRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async
 
   app.get('/reports/:id/appendices/:appendixId', { config: anyone }, async (request, reply) => {
     const { id, appendixId } = params(appendixParams, request.params);
-    const file = await findPublicAppendixFile(db, id, appendixId);
+    // The report-checklist feature owns appendices: undefined unless the report is published and open.
+    const file = await findAppendixFile(db, id, appendixId);
     if (!file) throw notFound();
     return reply
       .header('content-disposition', `attachment; filename="${safeFileName(file.fileName)}"`)
@@ -150,7 +147,9 @@ export const publicMeetingsRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async
 
   // Administrators print and download any report, drafts and exempt ones included.
   const adminLayout = async (id: number): Promise<ReportLayout> => {
-    const layout = await loadReportLayout(db, id, () => null);
+    const layout = await loadReportLayout(db, id, (appendixId) =>
+      checklistPaths.appendixFile(id, appendixId),
+    );
     if (!layout) throw notFound();
     return layout;
   };

@@ -183,12 +183,13 @@ export async function addFileAppendix(
   title: string,
   content: Buffer,
   position = 0,
+  fileName = 'plan.pdf',
 ): Promise<number> {
   const file = await db
     .insertInto('report_files')
     .values({
       report_id: reportId,
-      file_name: 'plan.pdf',
+      file_name: fileName,
       media_type: 'application/pdf',
       size_bytes: content.length,
       sha256: 'test',

@@ -4,6 +4,7 @@ import mammoth from 'mammoth';
 import { buildTestApp, type TestApp } from '../../testing/app.js';
 import { createAuthority, createCodeVersion, dataChanged } from '../code-of-conduct/testing.js';
 import {
+  addFileAppendix,
   createCommittee,
   createPersonNamed,
   createReport,
@@ -98,6 +99,7 @@ before(async () => {
     .execute();
   draftId = (await createReport(t.db, { ...parts, title: 'Draft of next year', status: 'draft' }))
     .id;
+  await addFileAppendix(t.db, draftId, 'Room rates', Buffer.from('%PDF-1.4 draft'));
   exemptId = (
     await createReport(t.db, { ...parts, title: 'Private staffing matter', exemptParagraph: 1 })
   ).id;
@@ -230,6 +232,8 @@ test('administrators print and download drafts and exempt reports; nobody else c
   assert.equal(print.statusCode, 200);
   assert.match(print.body, /Draft of next year/);
   assert.match(print.body, /Status: draft/);
+  // A draft's file appendix links to the administrators' download, not to a public address.
+  assert.match(print.body, new RegExp(`href="/admin/reports/${draftId}/appendices/\\d+/file"`));
   const word = await get(`/admin/reports/${exemptId}/word`, admin.cookie);
   assert.equal(word.statusCode, 200);
   const { value } = await mammoth.extractRawText({ buffer: word.rawPayload });
