@@ -145,7 +145,7 @@ test('a PDF and a Word document are stored with their digest; the download is an
 });
 
 test('files are judged by content: a renamed image or text file and an 11 MB file are refused', async () => {
-  const before = (await appendices()).length;
+  const count = (await appendices()).length;
   const png = await upload('scan.pdf', pngBytes());
   assert.equal(png.statusCode, 400);
   assert.match(png.body, /must be a PDF or a Word document/);
@@ -160,7 +160,22 @@ test('files are judged by content: a renamed image or text file and an 11 MB fil
   assert.match(big.body, /smaller than 10 MB/);
   const none = await upload('', Buffer.alloc(0));
   assert.equal(none.statusCode, 400);
-  assert.equal((await appendices()).length, before);
+  assert.equal((await appendices()).length, count);
+});
+
+test('a PDF just under 10 MB is accepted whole', async () => {
+  const large = Buffer.concat([minimalPdf(), Buffer.alloc(9 * 1024 * 1024, 32)]);
+  const response = await upload('large.pdf', large, 'Large paper');
+  assert.equal(response.statusCode, 303);
+  const stored = await s.t.db
+    .selectFrom('report_files')
+    .select(['size_bytes', 'sha256'])
+    .where('file_name', '=', 'large.pdf')
+    .executeTakeFirstOrThrow();
+  assert.equal(stored.size_bytes, large.length);
+  assert.equal(stored.sha256, createHash('sha256').update(large).digest('hex'));
+  const appendix = (await appendices()).find((a) => a.title === 'Large paper')!;
+  assert.equal((await s.submit(base(), `${base()}/${appendix.id}/remove`, {})).statusCode, 303);
 });
 
 test('appendices move and are removed (with their file), renumbered and audited', async () => {
