@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { todayInEngland } from '../src/db/current.js';
-import { SignInPage } from './pages/index.js';
+import { clickAndLoad, SignInPage, verifyHeading } from './pages/index.js';
 import {
   AdminMinutesPage,
   MeetingPage,
@@ -127,6 +127,35 @@ describe('meetings for administrators', () => {
     await checkAccessibility(page, 'a meeting with its agenda published');
   });
 
+  test('attendance and a declaration of interest', async () => {
+    const meeting = await MeetingPage.verifyOnPage(page, COMMITTEE);
+    await meeting.follow('Record attendance');
+    await verifyHeading(page, 'Attendance');
+    await checkAccessibility(page, 'the attendance form');
+    const first = page.locator('main fieldset').first();
+    const name = (await first.locator('legend').innerText()).replace(/ \(.*\)$/, '').trim();
+    await first.getByLabel('Present', { exact: true }).check();
+    await clickAndLoad(page, page.getByRole('button', { name: 'Save the attendance' }));
+    await MeetingPage.verifyOnPage(page, COMMITTEE);
+    assert.match(await page.locator('main').innerText(), /1 present of 1 recorded/);
+    await meeting.follow('Record declarations');
+    await verifyHeading(page, 'Declarations of interest');
+    await clickAndLoad(page, page.getByRole('button', { name: 'Record the declaration' }));
+    assert.deepEqual(
+      (await page.locator('.govuk-error-summary a').allInnerTexts()).map((t) => t.trim()),
+      ['Select who made the declaration', 'Enter what was declared'],
+    );
+    await checkAccessibility(page, 'the declarations form with errors');
+    await page.getByLabel('Who declared').selectOption({ label: name });
+    await page.getByLabel('The declaration').fill('A relative works for a body named in item 2.');
+    await clickAndLoad(page, page.getByRole('button', { name: 'Record the declaration' }));
+    assert.match(
+      await page.locator('main').innerText(),
+      /A relative works for a body named in item 2/,
+    );
+    await page.goto(page.url().replace(/\/declarations$/, ''));
+  });
+
   test('the resolutions form, with its error, then recorded', async () => {
     const meeting = await MeetingPage.verifyOnPage(page, COMMITTEE);
     await meeting.follow('Record resolutions for item 2');
@@ -169,6 +198,7 @@ describe('meetings for administrators', () => {
     assert.match(text, /publish the figures/);
     assert.match(text, /Deferred/);
     assert.match(text, /ASC 2027 item 2/);
+    assert.match(text, /A relative works for a body named in item 2/);
     await checkAccessibility(page, 'the minutes');
     await saveScreenshot(page, 'meeting-minutes');
     assert.deepEqual(scriptErrors, []);
