@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import multipart from '@fastify/multipart';
+import { acceptFileUploads } from '../../platform/uploads.js';
 import type { AppDeps } from '../index.js';
 import { administrators } from '../../platform/access.js';
 import { notFound } from '../../platform/errors.js';
@@ -14,33 +14,14 @@ import {
   uploadCode,
   type Administrator,
   type ImportPreview,
-  type Upload,
 } from './service.js';
 import { paths, previewView, refusalErrors } from './view-model.js';
-
-/** The file each multipart request carried, read while its body was parsed. */
-const uploads = new WeakMap<FastifyRequest, Upload>();
 
 type Errors = ReturnType<typeof refusalErrors>;
 
 export const codeImportRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { deps }) => {
-  // Multipart only here (the plugin is encapsulated). Fields go to request.body as plain values,
-  // so the app-wide CSRF check reads `_csrf` before any handler runs; the file is kept aside.
-  await app.register(multipart, {
-    attachFieldsToBody: 'keyValues',
-    throwFileSizeLimit: false,
-    limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 5, parts: 6 },
-    async onFile(part) {
-      const chunks: Buffer[] = [];
-      for await (const chunk of part.file) chunks.push(chunk as Buffer);
-      if (part.fieldname !== 'file') return;
-      uploads.set(this, {
-        fileName: part.filename,
-        bytes: Buffer.concat(chunks),
-        truncated: part.file.truncated,
-      });
-    },
-  });
+  // Multipart only here: the plugin is encapsulated.
+  const uploadOf = await acceptFileUploads(app, { maxFileBytes: MAX_FILE_BYTES });
 
   const administrator = (request: FastifyRequest): Administrator => ({
     actorPersonId: request.user!.personId,
@@ -118,7 +99,7 @@ export const codeImportRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (ap
     const outcome = await uploadCode(
       deps.db,
       authority,
-      uploads.get(request) ?? null,
+      uploadOf(request),
       form.data.title,
       administrator(request),
     );

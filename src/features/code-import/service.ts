@@ -33,12 +33,8 @@ import { detectStructure } from './structure.js';
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 export const DEFAULT_TITLE = 'Imported code';
 
-export interface Upload {
-  fileName: string;
-  bytes: Buffer;
-  /** the file was bigger than MAX_FILE_BYTES (and was cut short) */
-  truncated: boolean;
-}
+import type { Upload } from '../../platform/uploads.js';
+export type { Upload };
 
 /** The signed-in administrator: who they are, and the council whose area they work in. */
 export interface Administrator extends Actor {

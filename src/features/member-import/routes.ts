@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import multipart from '@fastify/multipart';
+import { acceptFileUploads } from '../../platform/uploads.js';
 import type { AppDeps } from '../index.js';
 import { administrators } from '../../platform/access.js';
 import { parseForm } from '../../platform/forms.js';
@@ -16,33 +16,14 @@ import {
   uploadMembers,
   type ImportContext,
   type Preview,
-  type Upload,
 } from './service.js';
 import { completedBanner, importPageView, previewView } from './view-model.js';
 
 const IMPORT_PAGE = '/admin/import/members';
 
-/** The file each multipart request carried, read while its body was parsed. */
-const uploads = new WeakMap<FastifyRequest, Upload>();
-
 export const memberImportRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { deps }) => {
-  // Multipart only here (the plugin is encapsulated). Fields go to request.body as plain values,
-  // so the app-wide CSRF check reads `_csrf` before any handler runs; the file is kept aside.
-  await app.register(multipart, {
-    attachFieldsToBody: 'keyValues',
-    throwFileSizeLimit: false,
-    limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 5, parts: 6 },
-    async onFile(part) {
-      const chunks: Buffer[] = [];
-      for await (const chunk of part.file) chunks.push(chunk as Buffer);
-      if (part.fieldname !== 'file') return;
-      uploads.set(this, {
-        fileName: part.filename,
-        bytes: Buffer.concat(chunks),
-        truncated: part.file.truncated,
-      });
-    },
-  });
+  // Multipart only here: the plugin is encapsulated.
+  const uploadOf = await acceptFileUploads(app, { maxFileBytes: MAX_FILE_BYTES });
 
   const context = (request: FastifyRequest): ImportContext => ({
     actorPersonId: request.user!.personId,
@@ -79,7 +60,7 @@ export const memberImportRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (
   );
 
   app.post(IMPORT_PAGE, { config: administrators }, async (request, reply) => {
-    const outcome = await uploadMembers(deps.db, uploads.get(request) ?? null, context(request));
+    const outcome = await uploadMembers(deps.db, uploadOf(request), context(request));
     if (outcome.kind === 'refused') {
       return renderImportPage(reply, { field: 'file', messages: outcome.messages });
     }

@@ -33,12 +33,8 @@ export interface ImportContext {
   today: string;
 }
 
-export interface Upload {
-  fileName: string;
-  bytes: Buffer;
-  /** the file was bigger than MAX_FILE_BYTES (and was cut short) */
-  truncated: boolean;
-}
+import type { Upload } from '../../platform/uploads.js';
+export type { Upload };
 
 /** A file as the preview shows it. */
 export interface Preview {
