@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkAppendixFile, MAX_APPENDIX_BYTES, safeFileName } from './file-check.js';
-import { minimalPdf, pngBytes, smallDocx } from './test-support.js';
+import { minimalPdf, pngBytes, smallDocx } from './test-files.js';
 
 test('a PDF and a Word document are known by their content', async () => {
   assert.deepEqual(checkAppendixFile(minimalPdf()), {
