@@ -143,6 +143,12 @@ export async function publishAgenda(
   const items = await listAgendaItems(db, meeting.id);
   if (items.length === 0)
     return refuse('agenda', 'Add at least one item before publishing the agenda');
+  const withdrawn = items.find((i) => i.reportStatus === 'withdrawn');
+  if (withdrawn)
+    return refuse(
+      'agenda',
+      `The report on item ${withdrawn.position + 1}, ${withdrawn.title}, has been withdrawn: remove the item first`,
+    );
   const drafts = items
     .filter((i) => i.reportId !== null && i.reportStatus === 'draft')
     .map((i) => ({ id: i.reportId!, title: i.reportTitle ?? '' }));

@@ -170,12 +170,21 @@ test('publishing the agenda publishes its open draft reports, not its exempt one
   assert.equal(twice.statusCode, 400);
 });
 
-test('an empty agenda cannot be published', async () => {
+test('an empty agenda, or one with a withdrawn report, cannot be published', async () => {
   const id = await s.makeMeeting(future());
   const url = `/admin/meetings/${id}`;
   const response = await s.submit(url, {}, `${url}/publish-agenda`);
   assert.equal(response.statusCode, 400);
   assert.deepEqual(errorSummary(response.body), [
     'Add at least one item before publishing the agenda',
+  ]);
+
+  const r = await s.makeReport({ title: 'Dropped report' });
+  await s.addItem(id, 'Dropped report', r.id);
+  await s.t.db.updateTable('reports').set({ status: 'withdrawn' }).where('id', '=', r.id).execute();
+  const withdrawn = await s.submit(url, {}, `${url}/publish-agenda`);
+  assert.equal(withdrawn.statusCode, 400);
+  assert.deepEqual(errorSummary(withdrawn.body), [
+    'The report on item 1, Dropped report, has been withdrawn: remove the item first',
   ]);
 });
