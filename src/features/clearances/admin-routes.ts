@@ -22,7 +22,7 @@ function params<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
  * Administrators' side of clearances: `/admin/reports/<id>/checklist` (each implication with its
  * answer, statement and clearance), POST `/admin/reports/<id>/clearances/new` (ask a named
  * officer), and `/admin/reports/<id>/clearances/<clearanceId>/changes` (what changed since a
- * clearance). An unknown report or clearance is a 404.
+ * clearance). An unknown report or clearance, or another council's, is a 404.
  */
 export const adminClearanceRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (
   app,
@@ -54,7 +54,7 @@ export const adminClearanceRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async
   app.get('/admin/reports/:id/checklist', { config: administrators }, async (request, reply) => {
     const { id } = params(reportParams, request.params);
     const doc = await loadReportDocument(db, id);
-    if (!doc) throw notFound();
+    if (!doc || doc.report.authority_id !== request.user!.authorityId) throw notFound();
     return render(reply, doc);
   });
 
@@ -64,7 +64,7 @@ export const adminClearanceRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async
     async (request, reply) => {
       const { id } = params(reportParams, request.params);
       const doc = await loadReportDocument(db, id);
-      if (!doc) throw notFound();
+      if (!doc || doc.report.authority_id !== request.user!.authorityId) throw notFound();
       const body = (request.body ?? {}) as Record<string, unknown>;
       const form = requestForm.safeParse(body);
       const implication = form.success
@@ -106,7 +106,14 @@ export const adminClearanceRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async
         loadReportDocument(db, id),
         findClearance(db, clearanceId),
       ]);
-      if (!doc || !clearance || clearance.reportId !== id) throw notFound();
+      if (
+        !doc ||
+        doc.report.authority_id !== request.user!.authorityId ||
+        !clearance ||
+        clearance.reportId !== id
+      ) {
+        throw notFound();
+      }
       const current = clearanceSnapshot(doc, clearance.implicationId);
       if (!current) throw notFound();
       return reply.render('clearances/templates/changes.njk', {

@@ -71,6 +71,18 @@ test('an unknown report is a 404 page and a problem for checkReadiness; non-admi
     (await checkReadiness(t.db, 999999)).map((p) => p.rule),
     ['report'],
   );
+  const other = await t.db
+    .insertInto('authorities')
+    .values({ slug: 'other-council', name: 'Other Council', kind: 'principal', parent_id: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const theirs = await insertReport(t.db, other.id);
+  assert.equal((await page(theirs.reportId)).statusCode, 404, 'another council’s report');
+  const checklist = await t.app.inject({
+    url: `/admin/reports/${theirs.reportId}/checklist`,
+    headers: { cookie: admin.cookie },
+  });
+  assert.equal(checklist.statusCode, 404, 'another council’s checklist');
   const officer = await t.signInAs(['officer']);
   const { reportId } = await insertReport(t.db, authorityId);
   assert.notEqual((await page(reportId, officer.cookie)).statusCode, 200);

@@ -10,7 +10,8 @@ const idParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483
 
 /**
  * `/admin/reports/<id>/readiness` (administrators): whether the report may go on an agenda, or
- * every problem with a link to where it is put right. An unknown report is a 404.
+ * every problem with a link to where it is put right. An unknown report, or another council's,
+ * is a 404.
  */
 export const reportReadinessRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (
   app,
@@ -20,7 +21,10 @@ export const reportReadinessRoutes: FastifyPluginAsync<{ deps: AppDeps }> = asyn
     const parsed = idParams.safeParse(request.params);
     if (!parsed.success) throw notFound();
     const checked = await checkReport(deps.db, parsed.data.id);
-    if (!checked) throw notFound();
+    // Administrators work on their own council's reports; another council's is not there.
+    if (!checked || checked.doc.report.authority_id !== request.user!.authorityId) {
+      throw notFound();
+    }
     return reply.render(
       'report-readiness/templates/readiness.njk',
       readinessView(checked.doc, checked.problems),
