@@ -12,7 +12,8 @@ import {
 } from './support/browser.js';
 import { COUNCIL_NAME, checkCouncilBranding, pathOf } from './support/checks.js';
 import { startServer, type TestServer } from './support/server.js';
-import { authorityIdOf, dataChanged } from '../src/features/code-of-conduct/testing.js';
+import { dataChanged } from '../src/testing/data.js';
+import { authorityIdOf } from '../src/features/code-of-conduct/testing.js';
 import {
   createCommittee,
   createMeeting,

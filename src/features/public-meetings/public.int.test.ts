@@ -1,7 +1,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildTestApp, type TestApp } from '../../testing/app.js';
-import { createAuthority, dataChanged } from '../code-of-conduct/testing.js';
+import { dataChanged } from '../../testing/data.js';
+import { createAuthority } from '../code-of-conduct/testing.js';
 import {
   addFileAppendix,
   createCommittee,

@@ -2,7 +2,8 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import mammoth from 'mammoth';
 import { buildTestApp, type TestApp } from '../../testing/app.js';
-import { createAuthority, createCodeVersion, dataChanged } from '../code-of-conduct/testing.js';
+import { dataChanged } from '../../testing/data.js';
+import { createAuthority, createCodeVersion } from '../code-of-conduct/testing.js';
 import {
   addFileAppendix,
   createCommittee,
