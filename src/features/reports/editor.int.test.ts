@@ -227,29 +227,30 @@ test('recommendations are added, edited, linked to a code version, moved and rem
     assert.ok(actions.includes(action), action);
 });
 
-test('a new report’s checklist lists the council’s implication types, unanswered', async () => {
+test('a new report’s checklist lists the council’s implication types, unanswered, starting from the defaults', async () => {
+  // Creating a report gives a council without a checklist the default one.
+  await s.createReport();
+  const keys = await s.t.db
+    .selectFrom('implication_types')
+    .select('key')
+    .where('authority_id', '=', s.authorityId)
+    .orderBy('position')
+    .execute();
+  assert.equal(keys.length, 10);
+  assert.deepEqual(
+    keys.slice(0, 2).map((k) => k.key),
+    ['financial', 'legal'],
+  );
+  // A retired type is not offered on a new report.
   await s.t.db
-    .insertInto('implication_types')
-    .values([
-      {
-        authority_id: s.authorityId,
-        key: 'financial',
-        label: 'Financial implications',
-        position: 1,
-        needs_clearance: true,
-      },
-      {
-        authority_id: s.authorityId,
-        key: 'old',
-        label: 'Retired one',
-        position: 2,
-        retired_on: '2020-01-01',
-      },
-    ])
+    .updateTable('implication_types')
+    .set({ retired_on: '2020-01-01' })
+    .where('authority_id', '=', s.authorityId)
+    .where('key', '=', 'property')
     .execute();
   const id = await s.createReport();
   const page = await s.page(`/admin/reports/${id}`);
   assert.match(page.body, /Financial implications/);
   assert.match(page.body, /Not answered/);
-  assert.doesNotMatch(page.body, /Retired one/);
+  assert.doesNotMatch(page.body, /Property implications/);
 });

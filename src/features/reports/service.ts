@@ -1,3 +1,4 @@
+import { ensureImplicationTypes } from '../report-checklist/index.js';
 import type { Db, DbOrTrx } from '../../db/database.js';
 import { todayInEngland } from '../../db/current.js';
 import { recordAudit } from '../../platform/audit.js';
@@ -86,6 +87,8 @@ export async function createReport(
   return db.transaction().execute(async (trx) => {
     const values = await valuesFrom(trx, admin.authorityId, form, reportDate);
     if (!values.ok) return values;
+    // A council's first report starts its checklist from the default implication types.
+    await ensureImplicationTypes(trx, admin.authorityId, auditActor(admin));
     const report = await insertReport(trx, admin.authorityId, values.value, admin.actorPersonId);
     const authors = authorNames(form);
     await replaceAuthors(trx, report.id, authors);
