@@ -256,3 +256,27 @@ test('asking without choosing an officer, or someone who is not an officer with 
   });
   assert.equal(missing.statusCode, 404);
 });
+
+test('asked again after a change, the officer sees what changed since they cleared it', async () => {
+  const { reportId, legalId } = await insertReport(t.db, authorityId);
+  await ask(reportId, legalId, officer.personId);
+  await decide(officer, (await latestClearance(legalId)).id, 'clear');
+  await t.db
+    .updateTable('report_implications')
+    .set({ statement: 'The council must adopt a code under the Localism Act 2011.' })
+    .where('id', '=', legalId)
+    .execute();
+  await ask(reportId, legalId, officer.personId);
+  const second = await latestClearance(legalId);
+  const page = await t.app.inject({
+    url: `/clearances/${second.id}`,
+    headers: { cookie: officer.cookie },
+  });
+  assert.match(page.body, /What changed since Test Person \d+ cleared it on/);
+  assert.match(page.body, /Legal implications: statement/);
+  assert.match(page.body, /<del class="probity-diff__del">.*may/);
+  assert.match(page.body, /<ins class="probity-diff__ins">.*must/);
+  const cleared = await decide(officer, second.id, 'clear');
+  assert.equal(cleared.statusCode, 303);
+  assert.deepEqual(await checkReadiness(t.db, reportId), []);
+});

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { DbOrTrx } from '../../db/database.js';
+import { todayInEngland } from '../../db/current.js';
 import type { HouseStyleWord } from './house-style.js';
 import type { ActiveImplicationType } from './types.js';
 
@@ -23,7 +24,7 @@ export async function listActiveTypesWithClearance(
     select t.id as type_id, t.key, t.label, t.needs_clearance, c.status, c.snapshot_digest
     from reports r
     join implication_types t on t.authority_id = r.authority_id
-      and (t.retired_on is null or t.retired_on > current_date)
+      and (t.retired_on is null or t.retired_on > ${todayInEngland()})
     left join report_implications ri on ri.report_id = r.id and ri.implication_type_id = t.id
     left join lateral (
       select status, snapshot_digest from clearances
