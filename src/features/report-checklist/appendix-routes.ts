@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import multipart from '@fastify/multipart';
+import { acceptFileUploads } from '../../platform/uploads.js';
 import type { AppDeps } from '../index.js';
 import { administrators } from '../../platform/access.js';
 import { notFound } from '../../platform/errors.js';
@@ -26,11 +26,7 @@ import { actorOf, appendixIdsFrom, bodyOf, homeAuthorityOf, reportFrom } from '.
 import { appendixRows, paths, versionItems } from './view-model.js';
 
 type Problems = { errors: Record<string, { text: string }>; errorList: ErrorSummaryItem[] };
-type Upload = { fileName: string; bytes: Buffer; truncated: boolean };
 type Kind = 'version' | 'comparison' | 'file';
-
-/** The file each upload request carried, read while its body was parsed. */
-const uploads = new WeakMap<FastifyRequest, Upload>();
 
 export const appendixRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { deps }) => {
   const render = async (
@@ -149,20 +145,9 @@ export const appendixRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app,
 
   // Uploads: multipart only in this inner plugin (fields reach request.body for the CSRF check).
   await app.register(async (upload) => {
-    await upload.register(multipart, {
-      attachFieldsToBody: 'keyValues',
-      throwFileSizeLimit: false,
-      limits: { fileSize: MAX_APPENDIX_BYTES, files: 1, fields: 4, parts: 5 },
-      async onFile(part) {
-        const chunks: Buffer[] = [];
-        for await (const chunk of part.file) chunks.push(chunk as Buffer);
-        if (part.fieldname !== 'file') return;
-        uploads.set(this, {
-          fileName: part.filename,
-          bytes: Buffer.concat(chunks),
-          truncated: part.file.truncated,
-        });
-      },
+    const uploadOf = await acceptFileUploads(upload, {
+      maxFileBytes: MAX_APPENDIX_BYTES,
+      maxFields: 4,
     });
     upload.post(
       '/admin/reports/:id/appendices/file',
@@ -179,7 +164,7 @@ export const appendixRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app,
                 input: {
                   kind: 'file',
                   title: form.data.title,
-                  upload: uploads.get(request) ?? null,
+                  upload: uploadOf(request),
                 },
               }
             : { ok: false, problems: form },

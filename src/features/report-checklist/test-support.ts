@@ -1,3 +1,4 @@
+import { multipartBody } from '../../testing/data.js';
 import type { LightMyRequestResponse } from 'fastify';
 import { buildTestApp, getForm, postForm, type TestApp } from '../../testing/app.js';
 import type { Db } from '../../db/database.js';
@@ -79,34 +80,6 @@ export async function createCodeVersion(
 }
 
 /** A multipart/form-data body: the fields, then the file if any. */
-export function multipart(
-  fields: Record<string, string>,
-  file?: { name: string; content: Buffer },
-): { payload: Buffer; contentType: string } {
-  const boundary = `----checklist${Math.random().toString(16).slice(2)}`;
-  const parts: Buffer[] = [];
-  for (const [name, value] of Object.entries(fields)) {
-    parts.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
-      ),
-    );
-  }
-  if (file) {
-    parts.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\n` +
-          'Content-Type: application/octet-stream\r\n\r\n',
-      ),
-      file.content,
-      Buffer.from('\r\n'),
-    );
-  }
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return {
-    payload: Buffer.concat(parts),
-    contentType: `multipart/form-data; boundary=${boundary}`,
-  };
-}
+export const multipart = multipartBody;
 
 export { minimalPdf, pngBytes, smallDocx } from './test-files.js';
