@@ -185,24 +185,35 @@ function wordsOf(sentence: Sentence): { lower: string; written: string }[] {
   return words;
 }
 
-function matches(matcher: Matcher, word: string): boolean {
-  if (word === '') return false;
-  if (typeof matcher === 'string') return matcher === word;
-  if (typeof matcher === 'function') return matcher(word);
-  return matcher.includes(word);
+/** A matcher as a test of one word (lists become sets); punctuation never matches. */
+function compileMatcher(matcher: Matcher): (word: string) => boolean {
+  if (typeof matcher === 'string') return (word) => word === matcher;
+  if (typeof matcher === 'function') return (word) => word !== '' && matcher(word);
+  const set = new Set(matcher);
+  return (word) => set.has(word);
 }
+
+const COMPILED_RULES = CONFUSED_WORDS.map((rule) => ({
+  advice: rule.advice,
+  tests: rule.words.map(compileMatcher),
+}));
+
+/** Every rule turns on one of these words: a text without any is not parsed at all. */
+const TRIGGER = /practi[sc]|complimentary|affect|effect|licen[cs]|princip/i;
 
 /** Commonly confused words in a text, each with its advice. */
 export function findConfusedWords(text: string): StyleFinding[] {
   const findings: StyleFinding[] = [];
+  if (!TRIGGER.test(text)) return findings;
   for (const words of sentences(text)) {
     const inSentence: (StyleFinding & { start: number })[] = [];
     // a word is reported once, by the first rule that finds it ("the practise of")
     const reported = new Set<number>();
-    for (const rule of CONFUSED_WORDS) {
-      const n = rule.words.length;
+    if (!words.some((w) => TRIGGER.test(w.lower))) continue;
+    for (const rule of COMPILED_RULES) {
+      const n = rule.tests.length;
       for (let start = 0; start + n <= words.length; start += 1) {
-        if (rule.words.every((m, k) => matches(m, words[start + k]!.lower))) {
+        if (rule.tests.every((test, k) => test(words[start + k]!.lower))) {
           const span = Array.from({ length: n }, (_, k) => start + k);
           if (span.some((k) => reported.has(k))) continue;
           span.forEach((k) => reported.add(k));
@@ -225,10 +236,16 @@ export interface HouseStyleWord {
   advice: string;
 }
 
+/** A council word as a pattern, with a plain word to look for first (cheaper than the pattern). */
+export interface CompiledHouseStyleWord {
+  pattern: RegExp;
+  advice: string;
+  /** the pattern's first word in lower case: a text without it cannot match */
+  first: string;
+}
+
 /** A council's own words to avoid: whole words or phrases, any case. */
-export function compileHouseStyleWords(
-  words: readonly HouseStyleWord[],
-): { pattern: RegExp; advice: string }[] {
+export function compileHouseStyleWords(words: readonly HouseStyleWord[]): CompiledHouseStyleWord[] {
   return words
     .filter((w) => w.pattern.trim() !== '')
     .map((w) => ({
@@ -240,15 +257,18 @@ export function compileHouseStyleWords(
         'giu',
       ),
       advice: w.advice,
+      first: w.pattern.trim().split(/\s+/)[0]!.toLowerCase(),
     }));
 }
 
 export function findHouseStyleWords(
   text: string,
-  compiled: readonly { pattern: RegExp; advice: string }[],
+  compiled: readonly CompiledHouseStyleWord[],
 ): StyleFinding[] {
   const findings: StyleFinding[] = [];
-  for (const { pattern, advice } of compiled) {
+  const lower = text.toLowerCase();
+  for (const { pattern, advice, first } of compiled) {
+    if (!lower.includes(first)) continue;
     for (const match of text.matchAll(pattern)) findings.push({ text: match[0], advice });
   }
   return findings;
