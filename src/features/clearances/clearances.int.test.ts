@@ -150,6 +150,7 @@ test('a new request withdraws the one still waiting', async () => {
     headers: { cookie: officer.cookie },
   });
   assert.doesNotMatch(firstPage.body, /action="\/clearances\/\d+\/clear"/);
+  assert.match(firstPage.body, /Withdrawn: you were asked again/);
 });
 
 test('clearing is refused when the report changed since the request, and the change is shown', async () => {

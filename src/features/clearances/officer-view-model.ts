@@ -9,6 +9,7 @@ const STATUS: Record<string, { text: string; colour: string }> = {
   pending: { text: 'Waiting for you', colour: 'blue' },
   cleared: { text: 'Cleared', colour: 'green' },
   returned: { text: 'Returned', colour: 'red' },
+  withdrawn: { text: 'Withdrawn: you were asked again, or someone else was', colour: 'grey' },
 };
 
 /** What I have been asked to clear, as a table: waiting first. */
