@@ -203,7 +203,7 @@ describe('drafting a committee report', () => {
     const confirm = await ReportPartFormPage.verifyOnPage(page, 'Withdraw this report?');
     await check('the withdraw confirmation');
     await confirm.press('Yes, withdraw the report');
-    report = await ReportPage.verifyOnPage(page, SUBJECT);
+    const report = await ReportPage.verifyOnPage(page, SUBJECT);
     assert.match(
       await page.locator('#not-draft').innerText(),
       /only a draft report can be changed/,

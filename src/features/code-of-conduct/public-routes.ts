@@ -19,6 +19,7 @@ import {
   versionsView,
 } from './public-view-model.js';
 import { DOCX_TYPE, buildWordDocument } from './word-export.js';
+import { contentDisposition } from '../../platform/downloads.js';
 
 /** Route parameters that cannot name a record are a 404, the same as a record that is not there. */
 function params<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
@@ -106,7 +107,7 @@ export const publicCodeRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (ap
     if (!page) throw notFound();
     const file = await buildWordDocument(page.version, page.items);
     return reply
-      .header('content-disposition', `attachment; filename="${wordFileName(slug, number)}"`)
+      .header('content-disposition', contentDisposition(wordFileName(slug, number)))
       .header('cache-control', 'no-cache')
       .type(DOCX_TYPE)
       .send(file);

@@ -10,6 +10,7 @@ import { listQuery } from './schemas.js';
 import { resolveScope } from './scope.js';
 import { cachedUntilDataChanges } from './cache.js';
 import { FRAGMENT_PLACEHOLDER, cachedFragment, spliceFragment } from '../../platform/page-cache.js';
+import { contentDisposition } from '../../platform/downloads.js';
 
 export const SIGN_OFFS = '/sign-offs';
 
@@ -81,7 +82,7 @@ export const listRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { d
     return reply
       .type('text/csv; charset=utf-8')
       .header('cache-control', 'no-store')
-      .header('content-disposition', `attachment; filename="${csvFileName(scope.version, today)}"`)
+      .header('content-disposition', contentDisposition(csvFileName(scope.version, today)))
       .send(signOffsCsv(scope.version, rows));
   });
 };

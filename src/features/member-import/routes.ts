@@ -18,6 +18,7 @@ import {
   type Preview,
 } from './service.js';
 import { completedBanner, importPageView, previewView } from './view-model.js';
+import { contentDisposition } from '../../platform/downloads.js';
 
 const IMPORT_PAGE = '/admin/import/members';
 
@@ -98,7 +99,7 @@ export const memberImportRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (
     if (!file) throw notFound();
     return reply
       .type('text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="${file.fileName}"`)
+      .header('content-disposition', contentDisposition(file.fileName))
       .send(file.text);
   });
 };

@@ -273,10 +273,11 @@ test('a withdrawn report is no longer public', async () => {
 test('an open report’s file appendix downloads as an attachment; exempt and draft ones do not', async () => {
   const response = await get(`/reports/${ids.openReport}/appendices/${ids.openFile}`);
   assert.equal(response.statusCode, 200);
-  // A name with characters a header cannot carry is made safe, not a server error.
+  // A name with characters a header cannot carry is made safe, not a server error; browsers
+  // that read filename* still get the name exactly as it was.
   assert.equal(
     response.headers['content-disposition'],
-    'attachment; filename="Members_ training plan _2026_.pdf"',
+    `attachment; filename="Members_ training plan _2026_.pdf"; filename*=UTF-8''Members%E2%80%99%20training%20plan%20%222026%22.pdf`,
   );
   assert.equal(response.headers['x-content-type-options'], 'nosniff');
   assert.equal(response.headers['content-type'], 'application/pdf');

@@ -17,6 +17,7 @@ import { findMeetingBody, isPublicReport, listCommitteeMeetings } from './reposi
 import { appendixParams, calendarParams, meetingParams, reportParams } from './schemas.js';
 import { loadAgenda, loadMeetingsIndex, loadMinutes } from './service.js';
 import { agendaView, meetingsIndexView, minutesView } from './view-model.js';
+import { contentDisposition } from '../../platform/downloads.js';
 
 /** Route parameters that cannot name a record are a 404, the same as a record that is not there. */
 function params<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
@@ -25,13 +26,9 @@ function params<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
   return parsed.data;
 }
 
-/** A file name safe inside a quoted Content-Disposition parameter. */
-const safeFileName = (name: string): string =>
-  name.replace(/[^A-Za-z0-9._ -]/g, '_').slice(0, 150) || 'appendix';
-
 function sendWord(reply: FastifyReply, layout: ReportLayout, file: Buffer) {
   return reply
-    .header('content-disposition', `attachment; filename="${reportWordFileName(layout.id)}"`)
+    .header('content-disposition', contentDisposition(reportWordFileName(layout.id)))
     .header('cache-control', 'no-store')
     .type(DOCX_TYPE)
     .send(file);
@@ -121,7 +118,7 @@ export const publicMeetingsRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async
     const file = await findAppendixFile(db, id, appendixId);
     if (!file) throw notFound();
     return reply
-      .header('content-disposition', `attachment; filename="${safeFileName(file.fileName)}"`)
+      .header('content-disposition', contentDisposition(file.fileName))
       .header('x-content-type-options', 'nosniff')
       .header('cache-control', 'no-store')
       .type(file.mediaType)
@@ -138,7 +135,10 @@ export const publicMeetingsRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async
       const meetings = await listCommitteeMeetings(db, organisationId);
       const text = committeeCalendar(body, meetings, { baseUrl: config.baseUrl, now: new Date() });
       return reply
-        .header('content-disposition', `inline; filename="committee-${organisationId}.ics"`)
+        .header(
+          'content-disposition',
+          contentDisposition(`committee-${organisationId}.ics`, 'inline'),
+        )
         .header('cache-control', 'no-cache')
         .type(CALENDAR_TYPE)
         .send(text);

@@ -10,6 +10,7 @@ import {
 } from './appendix-repository.js';
 import { checkAppendixFile, safeFileName } from './file-check.js';
 import { findReport, type ReportSummary } from './repository.js';
+import { contentDisposition } from '../../platform/downloads.js';
 
 export type NewAppendix =
   | { kind: 'code-version'; title: string; versionId?: number | undefined }
@@ -224,7 +225,7 @@ export function appendixDownloadHeaders(file: {
   return {
     'content-type': file.mediaType,
     'content-length': String(file.sizeBytes),
-    'content-disposition': `attachment; filename="${file.fileName.replace(/["\\]/g, '')}"`,
+    'content-disposition': contentDisposition(file.fileName),
     'x-content-type-options': 'nosniff',
     'cache-control': 'private, no-store',
   };
