@@ -103,7 +103,7 @@ async function linkHrefs(page: Page, selector: string): Promise<string[]> {
 const EXPECTED: Record<string, Expected> = {
   'monitoring-officer': {
     sections: ['Administration', 'Report clearances'],
-    navigation: [...ADMIN_NAVIGATION, '/audit'],
+    navigation: [...ADMIN_NAVIGATION, '/audit', '/clearances'],
     check: async (dashboard) => {
       const links = await linkHrefs(dashboard.page, '#section-administration ~ ul a');
       assert.deepEqual(links, [...ADMIN_LINKS, '/audit']);
@@ -121,7 +121,7 @@ const EXPECTED: Record<string, Expected> = {
   },
   'democratic-services': {
     sections: ['Administration', 'Report clearances'],
-    navigation: ADMIN_NAVIGATION,
+    navigation: [...ADMIN_NAVIGATION, '/clearances'],
     check: async (dashboard) => {
       const links = await linkHrefs(dashboard.page, '#section-administration ~ ul a');
       assert.deepEqual(links, ADMIN_LINKS, 'only the MO has the audit trail');
@@ -130,7 +130,7 @@ const EXPECTED: Record<string, Expected> = {
   },
   member: {
     sections: ['Your code of conduct and training'],
-    navigation: ['/dashboard'],
+    navigation: ['/dashboard', '/my/code'],
     check: async (dashboard) => {
       assert.equal(await dashboard.section('Administration').count(), 0);
       assert.equal(await dashboard.page.locator('main table').count(), 0, 'no group table');
@@ -146,7 +146,7 @@ const EXPECTED: Record<string, Expected> = {
   },
   'group-whip': {
     sections: ['Your political group', 'Your code of conduct and training'],
-    navigation: ['/dashboard'],
+    navigation: ['/dashboard', '/my/code', '/sign-offs'],
     check: async (dashboard, account) => {
       const table = dashboard.section('Your political group').locator('table.govuk-table');
       assert.equal(await table.count(), 1, "one table: the whip's own group");
@@ -185,7 +185,7 @@ const EXPECTED: Record<string, Expected> = {
     },
   },
   facilitator: { sections: ['Sessions you facilitate'], navigation: ['/dashboard'] },
-  officer: { sections: ['Report clearances'], navigation: ['/dashboard'] },
+  officer: { sections: ['Report clearances'], navigation: ['/dashboard', '/clearances'] },
   'independent-person': { sections: ['Consultations'], navigation: ['/dashboard'] },
 };
 

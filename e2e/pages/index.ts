@@ -9,6 +9,8 @@ import { OrganisationsPage } from './organisations-page.js';
 import { CodeAdminPage } from './code-admin-page.js';
 import { ReportsPage } from './reports-page.js';
 import { MeetingsPage } from './meetings-pages.js';
+import { ClearancesPage } from './clearances-page.js';
+import { MyCodePage, SignOffsPage } from './code-sign-off-pages.js';
 
 export * from './abstract-page.js';
 export { AccountPage } from './account-page.js';
@@ -40,4 +42,7 @@ export const PAGES_BY_PATH: Record<string, (page: Page) => Promise<AbstractPage>
   [CodeAdminPage.path]: (page) => CodeAdminPage.verifyOnPage(page),
   [ReportsPage.path]: (page) => ReportsPage.verifyOnPage(page),
   [MeetingsPage.path]: (page) => MeetingsPage.verifyOnPage(page),
+  [MyCodePage.path]: (page) => MyCodePage.verifyOnPage(page),
+  [SignOffsPage.path]: (page) => SignOffsPage.verifyOnPage(page),
+  [ClearancesPage.path]: (page) => ClearancesPage.verifyOnPage(page),
 };

@@ -16,10 +16,10 @@ import { codeImportFeature } from './code-import/index.js';
 import { codeAdminFeature } from './code-admin/index.js';
 import { codeCompareFeature } from './code-compare/index.js';
 import { codeSignOffFeature } from './code-sign-off/index.js';
-import { publicMeetingsFeature } from './public-meetings/index.js';
 import { meetingsFeature } from './meetings/index.js';
 import { reportsFeature } from './reports/index.js';
 import { reportChecklistFeature } from './report-checklist/index.js';
+import { publicMeetingsFeature } from './public-meetings/index.js';
 import { reportReadinessFeature } from './report-readiness/index.js';
 import { clearancesFeature } from './clearances/index.js';
 
@@ -51,10 +51,10 @@ export const features: Feature[] = [
   codeAdminFeature,
   codeCompareFeature,
   codeSignOffFeature,
-  meetingsFeature,
   reportsFeature,
+  meetingsFeature,
   reportChecklistFeature,
+  publicMeetingsFeature,
   reportReadinessFeature,
   clearancesFeature,
-  publicMeetingsFeature,
 ];

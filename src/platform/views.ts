@@ -95,6 +95,15 @@ function navigationFor(roles: ReadonlySet<Role> | null, currentPath: string): Na
       items.push({ text: 'Outbox', href: '/admin/outbox' });
     }
     if (roles.has('monitoring-officer')) items.push({ text: 'Audit trail', href: '/audit' });
+    // What a councillor, a whip or an officer comes to do, one step from anywhere.
+    if (roles.has('member')) items.push({ text: 'Your code of conduct', href: '/my/code' });
+    if (
+      roles.has('group-whip') &&
+      !roles.has('monitoring-officer') &&
+      !roles.has('democratic-services')
+    )
+      items.push({ text: 'Sign-offs', href: '/sign-offs' });
+    if (roles.has('officer')) items.push({ text: 'Clearances', href: '/clearances' });
   }
   return items.map((item) => ({
     ...item,
