@@ -4,6 +4,7 @@ import { acquireDataDirLock, startEmbeddedDatabase } from '../db/embedded.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { generateLargeDataset, LARGE_SLUG } from '../seed/large.js';
 import { ensureLargeCode } from '../seed/large-code.js';
+import { ensureLargeReports, LARGE_REPORT_TITLE } from '../seed/large-reports.js';
 import { onCleanUp } from './cleanup.js';
 import { freePort } from './system.js';
 
@@ -20,6 +21,8 @@ export interface PageTargets {
   /** a ward and a committee of the large council, for the public directory */
   wardId: number;
   committeeId: number;
+  /** the large council's 60-paragraph draft committee report */
+  reportId: number;
 }
 
 export interface DatasetSummary {
@@ -74,12 +77,17 @@ async function findTargets(db: Db): Promise<PageTargets> {
            (select min(o.id) from organisations o join authorities a on a.id = o.authority_id
              where a.slug = ${LARGE_SLUG} and o.classification = 'committee') as committee
   `.execute(db);
+  const { rows: reports } = await sql<{ id: number }>`
+    select r.id from reports r join authorities a on a.id = r.authority_id
+    where a.slug = ${LARGE_SLUG} and r.title = ${LARGE_REPORT_TITLE} order by r.id limit 1
+  `.execute(db);
   const person = people[0];
   const entity = entities[Math.floor(entities.length / 2)];
   const middle = ids[0]?.middle;
   const ward = places[0]?.ward;
   const committee = places[0]?.committee;
-  if (!person || !entity || !middle || !ward || !committee) {
+  const report = reports[0];
+  if (!person || !entity || !middle || !ward || !committee || !report) {
     throw new Error('The large dataset has no councillors or no audit trail: generate it afresh.');
   }
   return {
@@ -89,6 +97,7 @@ async function findTargets(db: Db): Promise<PageTargets> {
     middleAuditId: Number(middle),
     wardId: ward,
     committeeId: committee,
+    reportId: report.id,
   };
 }
 
@@ -111,6 +120,17 @@ async function prepareIn(url: string): Promise<DatasetSummary> {
             `${code.items} items, ${code.signOffs} sign-offs of ${code.signers} members.`,
         );
         await sql`analyze code_versions, code_items, code_sign_offs`.execute(database.db);
+      }
+      // ... and one generated before committee reports existed gets its reports and meetings.
+      const reports = await ensureLargeReports(database.db, LARGE_SLUG);
+      if (reports.added) {
+        console.log(
+          `Added the committee reports it was generated without: ${reports.reports} report of ` +
+            `${reports.paragraphs} paragraphs and ${reports.meetings} meetings.`,
+        );
+        await sql`analyze reports, report_items, report_implications, clearances, meetings, agenda_items`.execute(
+          database.db,
+        );
       }
     } else {
       console.log(`Generating the large dataset (${LARGE_SLUG}) ...`);

@@ -7,6 +7,8 @@ export const TARGETS = {
   publicRatio: 0.5,
   /** the code of conduct's pages (issue 4): within 2× the baseline, signed in or not */
   codeOfConductRatio: 0.5,
+  /** a committee report's page and its readiness check (issue 5): within 2× the baseline */
+  committeeReportsRatio: 0.5,
 } as const;
 
 export type Verdict = 'baseline' | 'ok' | 'slow' | 'FAILED';

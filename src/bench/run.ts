@@ -41,6 +41,11 @@ function pages(targets: PageTargets, mo: string, whip: string): PageSpec[] {
     ...spec,
     targetRatio: TARGETS.codeOfConductRatio,
   });
+  /** Committee reports' pages too (issue 5). */
+  const reportPage = (spec: PageSpec): PageSpec => ({
+    ...spec,
+    targetRatio: TARGETS.committeeReportsRatio,
+  });
   const surname = encodeURIComponent(targets.surname);
   const entity = encodeURIComponent(targets.entity);
   return [
@@ -69,6 +74,9 @@ function pages(targets: PageTargets, mo: string, whip: string): PageSpec[] {
     signedIn(`/audit?entity=${entity}`, mo, 'MO'),
     signedIn(`/audit?before=${targets.middleAuditId}`, mo, 'MO'),
     codePage(signedIn('/sign-offs?authority=large-city', mo, 'MO')),
+    reportPage(signedIn(`/admin/reports/${targets.reportId}`, mo, 'MO')),
+    reportPage(signedIn(`/admin/reports/${targets.reportId}/readiness`, mo, 'MO')),
+    publicPage('/meetings'),
     { label: '/baseline (last)', path: '/baseline', kind: 'baseline' },
   ];
 }
@@ -248,7 +256,8 @@ async function main(): Promise<void> {
   console.log(
     `Targets: signed-in pages p99 < ${TARGETS.signedInP99Ms} ms and at least ${TARGETS.signedInRatio} ` +
       `of the baseline; public pages at least ${TARGETS.publicRatio} of the baseline; the code of ` +
-      `conduct's pages at least ${TARGETS.codeOfConductRatio} of the baseline.`,
+      `conduct's pages at least ${TARGETS.codeOfConductRatio} and a committee report's pages at ` +
+      `least ${TARGETS.committeeReportsRatio} of the baseline.`,
   );
   if (serverMemory) {
     console.log(

@@ -9,6 +9,7 @@ import type {
 import { recordAudit } from '../platform/audit.js';
 import { hashPassword } from '../platform/passwords.js';
 import { writeDemoCode } from './demo-code.js';
+import { writeDemoReports } from './demo-reports.js';
 import {
   emailLocalPart,
   fullName,
@@ -829,6 +830,7 @@ export async function loadDemoCouncil(
     if (await anyAuthorityExists(trx)) return false;
     await writePlan(trx, plan);
     await writeDemoCode(trx, accounts);
+    await writeDemoReports(trx, accounts);
     return true;
   });
   return { loaded, accounts };

@@ -5,6 +5,7 @@ import { recordAudit } from '../platform/audit.js';
 import { hashPassword } from '../platform/passwords.js';
 import { DEMO_PASSWORD, type MembershipRole, type PersonRole } from './demo.js';
 import { writeLargeCode } from './large-code.js';
+import { writeLargeReports } from './large-reports.js';
 import {
   FAMILY_NAMES,
   GIVEN_NAMES,
@@ -801,6 +802,7 @@ export async function generateLargeDataset(
     await writeOfficers(trx, principal.id, Math.max(0, officers - STATUTORY_OFFICERS));
     await grantOfficerRoles(trx, principal.id);
     await writeLargeCode(trx, principal.id);
+    await writeLargeReports(trx, principal.id);
     const history = await writeAuditTrail(trx, principal.id, AUDIT_EVENTS_PER_YEAR * years, cal);
     const written = await countWritten(trx, principal.id);
     await recordAudit(trx, {
