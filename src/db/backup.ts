@@ -48,6 +48,8 @@ const SESSION_SETTINGS: readonly (readonly [string, string])[] = [
   ['TimeZone', 'UTC'],
   ['extra_float_digits', '3'],
 ];
+/** For psql: deferrable foreign keys (which close cycles) are checked at COMMIT. */
+const DEFER_CONSTRAINTS = 'SET CONSTRAINTS ALL DEFERRED;';
 const SETTING_LINES = new Set([
   "SET client_encoding = 'UTF8';",
   ...SESSION_SETTINGS.map(([name, value]) => `SET ${name} = '${value}';`),
@@ -144,7 +146,10 @@ interface TableInfo {
   columns: string[];
 }
 
-/** Parents before children, so every foreign key finds its row; ties in name order. */
+/**
+ * Parents before children, so every foreign key finds its row; ties in name order. Deferrable
+ * foreign keys are left out of the order (they close cycles, and are checked at commit).
+ */
 function foreignKeySafeOrder(tables: TableInfo[], references: { child: number; parent: number }[]) {
   const byOid = new Map(tables.map((t) => [t.oid, t]));
   const parents = new Map<number, Set<number>>(tables.map((t) => [t.oid, new Set<number>()]));
@@ -185,7 +190,7 @@ async function readTables(client: pg.Client): Promise<TableInfo[]> {
   );
   const references = await client.query<{ child: number; parent: number }>(
     `select conrelid::int as child, confrelid::int as parent from pg_constraint
-      where contype = 'f' and connamespace = 'public'::regnamespace`,
+      where contype = 'f' and connamespace = 'public'::regnamespace and not condeferrable`,
   );
   const application = tables.rows.filter(
     (t) => !MIGRATION_TABLES.has(t.name) && !NOT_BACKED_UP.has(t.name),
@@ -260,6 +265,7 @@ export async function backupDatabase(url: string, file: string): Promise<BackupS
         '',
         ...SETTING_LINES,
         'BEGIN;',
+        DEFER_CONSTRAINTS,
         '',
       ].join('\n') + '\n',
     );
@@ -510,7 +516,8 @@ export async function restoreDatabase(url: string, file: string): Promise<Restor
         return;
       }
       if (line === '' || line.startsWith('--') || SETTING_LINES.has(line)) return;
-      if (line === 'BEGIN;' || line === 'COMMIT;') return; // we are in our own transaction
+      // We are in our own transaction, with the foreign keys dropped until the end.
+      if (line === 'BEGIN;' || line === 'COMMIT;' || line === DEFER_CONSTRAINTS) return;
       const copy = COPY_LINE.exec(line);
       if (copy) {
         const table = unquoteIdent(copy[1]!);

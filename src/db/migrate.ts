@@ -6,6 +6,7 @@ import * as m0004 from './migrations/0004-people-search.js';
 import * as m0005 from './migrations/0005-people-order.js';
 import * as m0006 from './migrations/0006-code-of-conduct.js';
 import * as m0007 from './migrations/0007-committee-reports.js';
+import * as m0008 from './migrations/0008-deferrable-decision-links.js';
 
 /** Migrations in order. Forward-only: a landed migration is never edited, only followed. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -16,6 +17,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0005-people-order': m0005,
   '0006-code-of-conduct': m0006,
   '0007-committee-reports': m0007,
+  '0008-deferrable-decision-links': m0008,
 };
 
 class ListedMigrations implements MigrationProvider {
