@@ -70,7 +70,9 @@ describe('clearing a report’s implications', () => {
     await adminPage.goto(`/admin/reports/${reportId}/checklist`);
     await verifyHeading(adminPage, 'Checklist and clearances');
     await checkAccessibility(adminPage, 'the checklist');
-    const ask = adminPage.getByRole('button', { name: 'Ask for clearance' }).first();
+    // The legal implications' own form: the council may list other implications first.
+    const legal = adminPage.getByRole('region', { name: 'Legal implications', exact: true });
+    const ask = legal.getByRole('button', { name: 'Ask for clearance' });
     await clickAndLoad(adminPage, ask);
     assert.match(
       await adminPage.locator('.govuk-error-summary').innerText(),
@@ -80,7 +82,9 @@ describe('clearing a report’s implications', () => {
     await adminPage.locator(`#officer-${legalId}`).selectOption(String(officerId));
     await clickAndLoad(
       adminPage,
-      adminPage.getByRole('button', { name: 'Ask for clearance' }).first(),
+      adminPage
+        .getByRole('region', { name: 'Legal implications', exact: true })
+        .getByRole('button', { name: 'Ask for clearance' }),
     );
     assert.equal(pathOf(adminPage), `/admin/reports/${reportId}/checklist`);
     assert.match(await adminPage.locator('body').innerText(), /Clearance requested/);
