@@ -11,7 +11,7 @@ import {
   type ReportItemDraft,
 } from '../features/reports/index.js';
 import { recordAudit } from '../platform/audit.js';
-import { writeDefaultImplicationTypes } from './demo-reports.js';
+import { writeDefaultImplicationTypes } from './demo-report-rows.js';
 import { LARGE_ACCOUNTS } from './large.js';
 
 /**
