@@ -68,7 +68,21 @@ interface Server {
 }
 
 /** Spawn the server on the shared data folder; `ready` waits for "Probity is running". */
+/**
+ * A free port can be taken by another test between being found and being listened on (the
+ * server opens its port only after PostgreSQL has started): start again on other ports then.
+ */
 async function spawnServer(options: { ready: boolean }): Promise<Server> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await spawnServerOnce(options);
+    } catch (error) {
+      if (attempt >= 3 || !String(error).includes('EADDRINUSE')) throw error;
+    }
+  }
+}
+
+async function spawnServerOnce(options: { ready: boolean }): Promise<Server> {
   const port = await freePort();
   const dbPort = await freePort();
   const env: NodeJS.ProcessEnv = {
@@ -102,6 +116,7 @@ async function spawnServer(options: { ready: boolean }): Promise<Server> {
   while (!output.includes('Probity is running')) {
     if (child.exitCode !== null || child.signalCode !== null || Date.now() > deadline) {
       child.kill('SIGKILL');
+      await exit;
       throw new Error(`The server did not start. Its output:\n${output}`);
     }
     await sleep(50);
