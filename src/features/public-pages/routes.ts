@@ -7,17 +7,19 @@ import { listPublicAuthorities } from './repository.js';
 import { startCodesView } from './view-model.js';
 
 export const publicPagesRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { deps }) => {
-  app.get('/', { config: anyone }, async (_request, reply) => {
-    const [authorities, codes] = await Promise.all([
-      listPublicAuthorities(deps.db),
-      listPrincipalCodes(deps.db),
-    ]);
-    return reply.render('public-pages/templates/start.njk', {
-      pageTitle: 'Home',
-      authorities,
-      ...startCodesView(codes),
-    });
-  });
+  // Cached for visitors until the data changes, like the directory (decision 0016).
+  app.get('/', { config: anyone }, async (_request, reply) =>
+    reply.renderPublicPage(async () => {
+      const [authorities, codes] = await Promise.all([
+        listPublicAuthorities(deps.db),
+        listPrincipalCodes(deps.db),
+      ]);
+      return {
+        template: 'public-pages/templates/start.njk',
+        context: { pageTitle: 'Home', authorities, ...startCodesView(codes) },
+      };
+    }),
+  );
 
   app.get('/accessibility', { config: anyone }, async (_request, reply) =>
     reply.render('public-pages/templates/accessibility.njk', {
