@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { dataVersion } from './data-version.js';
 import fp from 'fastify-plugin';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Db } from '../db/database.js';
@@ -60,12 +60,6 @@ export const pageCachePlugin = fp(
     const maxEntries = options.maxEntries ?? 500;
     const maxAgeMs = options.maxAgeMs ?? 60_000;
     const cache = new Map<string, Entry>();
-    const dataVersion = async (): Promise<number> => {
-      const { rows } = await sql<{
-        v: number | null;
-      }>`select max(id) as v from audit_events`.execute(options.db);
-      return Number(rows[0]?.v ?? 0);
-    };
     const send = (reply: FastifyReply, parts: Buffer[], hit: boolean) => {
       const nonce = Buffer.from(
         (reply.cspNonce as { script?: string } | undefined)?.script ?? '',
@@ -89,7 +83,7 @@ export const pageCachePlugin = fp(
           return this.render(page.template, page.context);
         }
         const key = request.url;
-        const version = await dataVersion();
+        const version = await dataVersion(options.db);
         const entry = cache.get(key);
         if (entry && entry.version === version && Date.now() - entry.madeAt < maxAgeMs) {
           return send(this, entry.parts, true);

@@ -8,7 +8,7 @@ import { PAGE_SIZE, signOffListView } from './list-view-model.js';
 import { csvFileName, signOffsCsv } from './export.js';
 import { listQuery } from './schemas.js';
 import { resolveScope } from './scope.js';
-import { cachedUntilDataChanges } from './cache.js';
+import { cachedUntilDataChanges } from '../../platform/data-version.js';
 import { FRAGMENT_PLACEHOLDER, cachedFragment, spliceFragment } from '../../platform/page-cache.js';
 import { contentDisposition } from '../../platform/downloads.js';
 

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.js';
-import { cachedUntilDataChanges } from './cache.js';
+import { cachedUntilDataChanges } from '../../platform/data-version.js';
 import {
   countSignOffsByAuthority,
   countSignOffsByGroup,

@@ -1,11 +1,10 @@
 import { sql } from 'kysely';
-import type { Db } from '../../db/database.js';
+import type { Db } from '../db/database.js';
 
 /**
- * Sign-off figures and lists kept until the data changes, as the public page cache does
- * (docs/decisions): every change made through Probity writes an audit row in its own
- * transaction, so the highest audit id is a version of the data, and an entry made at an older
- * version is made again. Ids are taken before commit, so a transaction can commit with an id
+ * Values kept until the data changes (decisions 0016 and 0019): every change made through
+ * Probity writes an audit row in its own transaction, so the highest audit id is a version of
+ * the data, and an entry made at an older version is made again. Ids are taken before commit, so a transaction can commit with an id
  * below one already seen; entries older than a minute are made again whatever the version, so
  * even that shows within a minute.
  *
@@ -22,7 +21,8 @@ const MAX_ENTRIES = 500;
 const MAX_AGE_MS = 60_000;
 const caches = new WeakMap<Db, Map<string, Entry>>();
 
-async function dataVersion(db: Db): Promise<number> {
+/** The data's version: the highest audit id. */
+export async function dataVersion(db: Db): Promise<number> {
   const { rows } = await sql<{ v: number | null }>`
     select max(id) as v from audit_events`.execute(db);
   return Number(rows[0]?.v ?? 0);
