@@ -1,8 +1,7 @@
 import { sql } from 'kysely';
 import type { Db, Trx } from '../db/database.js';
 import { currentOn, todayInEngland } from '../db/current.js';
-import { lockAuthority } from '../features/code-of-conduct/index.js';
-import { recordAudit } from '../platform/audit.js';
+import { topUpLargeCouncil } from './top-up.js';
 import { lineages, writeVersion } from './demo-code.js';
 import { EARLIER_ONLY, EARLIER_WORDING, modelCodeText, type CodeEntry } from './demo-code-text.js';
 
@@ -209,29 +208,9 @@ export async function ensureLargeCode(
   db: Db,
   slug: string,
 ): Promise<{ added: false } | ({ added: true } & LargeCodeResult)> {
-  return db.transaction().execute(async (trx) => {
-    const principal = await trx
-      .selectFrom('authorities')
-      .select('id')
-      .where('slug', '=', slug)
-      .executeTakeFirst();
-    if (!principal) return { added: false };
-    await lockAuthority(trx, principal.id);
-    const existing = await trx
-      .selectFrom('code_versions')
-      .select('id')
-      .where('authority_id', '=', principal.id)
-      .limit(1)
-      .executeTakeFirst();
-    if (existing) return { added: false };
-    const result = await writeLargeCode(trx, principal.id);
-    await recordAudit(trx, {
-      actorPersonId: null,
-      entity: 'large-dataset',
-      entityId: slug,
-      action: 'code-added',
-      after: { ...result },
-    });
-    return { added: true, ...result };
+  return topUpLargeCouncil(db, slug, {
+    table: 'code_versions',
+    action: 'code-added',
+    write: writeLargeCode,
   });
 }

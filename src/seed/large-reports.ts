@@ -1,7 +1,6 @@
 import { sql } from 'kysely';
 import type { Db, Trx } from '../db/database.js';
 import { todayInEngland } from '../db/current.js';
-import { lockAuthority } from '../features/code-of-conduct/index.js';
 import { londonToInstant } from '../features/meetings/index.js';
 import {
   clearanceSnapshot,
@@ -10,7 +9,7 @@ import {
   snapshotDigest,
   type ReportItemDraft,
 } from '../features/reports/index.js';
-import { recordAudit } from '../platform/audit.js';
+import { topUpLargeCouncil } from './top-up.js';
 import { writeDefaultImplicationTypes } from './demo-report-rows.js';
 import { LARGE_ACCOUNTS } from './large.js';
 
@@ -332,29 +331,9 @@ export async function ensureLargeReports(
   db: Db,
   slug: string,
 ): Promise<{ added: false } | ({ added: true } & LargeReportsResult)> {
-  return db.transaction().execute(async (trx) => {
-    const principal = await trx
-      .selectFrom('authorities')
-      .select('id')
-      .where('slug', '=', slug)
-      .executeTakeFirst();
-    if (!principal) return { added: false };
-    await lockAuthority(trx, principal.id);
-    const existing = await trx
-      .selectFrom('reports')
-      .select('id')
-      .where('authority_id', '=', principal.id)
-      .limit(1)
-      .executeTakeFirst();
-    if (existing) return { added: false };
-    const result = await writeLargeReports(trx, principal.id);
-    await recordAudit(trx, {
-      actorPersonId: null,
-      entity: 'large-dataset',
-      entityId: slug,
-      action: 'reports-added',
-      after: { ...result },
-    });
-    return { added: true, ...result };
+  return topUpLargeCouncil(db, slug, {
+    table: 'reports',
+    action: 'reports-added',
+    write: writeLargeReports,
   });
 }
