@@ -1,6 +1,7 @@
-import { Kysely, PostgresDialect, type Transaction } from 'kysely';
+import { Kysely, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.js';
+import { CountingPostgresDialect, DataChanges } from './data-changes.js';
 
 // int8 (counts, bigint ids) as numbers: our ids stay far below 2^53.
 pg.types.setTypeParser(20, (value) => Number(value));
@@ -33,12 +34,30 @@ export function createDatabase(
   // ... and neither may one that drops while a request holds it between two queries: the next
   // query on it fails and that request answers with an error page.
   pool.on('connect', (client) => client.on('error', () => undefined));
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const changes = new DataChanges(connectionString);
+  const db = new Kysely<Database>({ dialect: new CountingPostgresDialect({ pool }, changes) });
+  trackers.set(db, changes);
   return {
     db,
     pool,
     close: async () => {
+      await changes.close();
       await db.destroy();
     },
   };
+}
+
+const trackers = new WeakMap<object, DataChanges>();
+
+/**
+ * How this process follows changes to the data behind `db` (see `data-changes.ts`). A Kysely
+ * instance not made by `createDatabase` gets a tracker that never listens.
+ */
+export function dataChangesOf(db: Kysely<unknown> | Db): DataChanges {
+  let changes = trackers.get(db);
+  if (!changes) {
+    changes = new DataChanges(null);
+    trackers.set(db, changes);
+  }
+  return changes;
 }

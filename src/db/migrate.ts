@@ -7,6 +7,7 @@ import * as m0005 from './migrations/0005-people-order.js';
 import * as m0006 from './migrations/0006-code-of-conduct.js';
 import * as m0007 from './migrations/0007-committee-reports.js';
 import * as m0008 from './migrations/0008-deferrable-decision-links.js';
+import * as m0009 from './migrations/0009-data-change-notices.js';
 
 /** Migrations in order. Forward-only: a landed migration is never edited, only followed. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -18,6 +19,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0006-code-of-conduct': m0006,
   '0007-committee-reports': m0007,
   '0008-deferrable-decision-links': m0008,
+  '0009-data-change-notices': m0009,
 };
 
 class ListedMigrations implements MigrationProvider {

@@ -1,12 +1,13 @@
 import { sql } from 'kysely';
-import type { Db } from '../db/database.js';
+import { dataChangesOf, type Db } from '../db/database.js';
 
 /**
- * Values kept until the data changes (decisions 0016 and 0019): every change made through
- * Probity writes an audit row in its own transaction, so the highest audit id is a version of
- * the data, and an entry made at an older version is made again. Ids are taken before commit, so a transaction can commit with an id
- * below one already seen; entries older than a minute are made again whatever the version, so
- * even that shows within a minute.
+ * Values kept until the data changes (decisions 0016, 0019 and 0022). The version comes from
+ * `DataChanges` (src/db/data-changes.ts): it moves when this process commits a write, and when
+ * PostgreSQL notifies us that another process committed an audit event or ended a session.
+ * Asking for it costs no query while the listener is connected; otherwise the highest audit id
+ * is read, as before. Entries older than a minute are made again whatever the version, so a
+ * change made outside Probity (by hand in psql) shows within a minute.
  *
  * Keys must hold everything the value depends on: the day (who must sign changes at midnight),
  * and whatever decides what the viewer may see. One cache per database (per app).
@@ -21,11 +22,14 @@ const MAX_ENTRIES = 500;
 const MAX_AGE_MS = 60_000;
 const caches = new WeakMap<Db, Map<string, Entry>>();
 
-/** The data's version: the highest audit id. */
+/** The data's version: a number that moves whenever the data may have changed. */
 export async function dataVersion(db: Db): Promise<number> {
+  const changes = dataChangesOf(db);
+  changes.listen();
+  if (changes.listening) return changes.version;
   const { rows } = await sql<{ v: number | null }>`
     select max(id) as v from audit_events`.execute(db);
-  return Number(rows[0]?.v ?? 0);
+  return changes.sawAuditId(Number(rows[0]?.v ?? 0));
 }
 
 export async function cachedUntilDataChanges<T>(

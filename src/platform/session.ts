@@ -5,6 +5,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { DbOrTrx, Db } from '../db/database.js';
 import { currentOn, todayInEngland } from '../db/current.js';
 import { ROLES, type Role } from './access.js';
+import { dataVersion } from './data-version.js';
+import { QUIET_WRITE } from '../db/data-changes.js';
 
 export const SESSION_COOKIE = 'probity_session';
 
@@ -34,13 +36,24 @@ export interface SessionSettings {
 export const hashToken = (token: string): string =>
   createHash('sha256').update(token).digest('hex');
 
-/** Load the person behind a session cookie, or null when it is unknown, idle or expired. */
-export async function loadSessionUser(
+interface FoundSession {
+  user: SignedInUser;
+  lastSeenAt: number;
+  expiresAt: number;
+}
+
+/** Note that a session is in use: not a change of data, so no cache is remade for it. */
+async function touchSession(db: DbOrTrx, idHash: string): Promise<void> {
+  await sql`${sql.raw(QUIET_WRITE)} update sessions set last_seen_at = now() where id_hash = ${idHash}`.execute(
+    db,
+  );
+}
+
+async function findSession(
   db: DbOrTrx,
-  token: string,
+  idHash: string,
   settings: SessionSettings,
-): Promise<SignedInUser | null> {
-  const idHash = hashToken(token);
+): Promise<FoundSession | null> {
   // One round trip: the session, the person, their roles and the groups they whip (a group
   // whip is whoever holds a current whip membership of a political group).
   const today = todayInEngland();
@@ -50,6 +63,7 @@ export async function loadSessionUser(
     .select([
       's.person_id',
       's.last_seen_at',
+      's.expires_at',
       'p.authority_id',
       'p.given_name',
       'p.family_name',
@@ -70,26 +84,92 @@ export async function loadSessionUser(
     .executeTakeFirst();
   if (!row) return null;
   // Touch the session at most once a minute: enough for the idle timeout, few writes.
-  if (Date.now() - row.last_seen_at.getTime() > 60_000) {
-    await db
-      .updateTable('sessions')
-      .set({ last_seen_at: new Date() })
-      .where('id_hash', '=', idHash)
-      .execute();
+  let lastSeenAt = row.last_seen_at.getTime();
+  if (Date.now() - lastSeenAt > TOUCH_EVERY_MS) {
+    await touchSession(db, idHash);
+    lastSeenAt = Date.now();
   }
   const roles = new Set<Role>(
     row.roles.filter((r): r is Role => (ROLES as readonly string[]).includes(r)),
   );
   if (row.whip_of.length > 0) roles.add('group-whip');
   return {
-    personId: row.person_id,
-    authorityId: row.authority_id,
-    name: `${row.given_name} ${row.family_name}`,
-    email: row.email,
-    roles,
-    whipOf: row.whip_of.map(Number),
-    sessionIdHash: idHash,
+    user: {
+      personId: row.person_id,
+      authorityId: row.authority_id,
+      name: `${row.given_name} ${row.family_name}`,
+      email: row.email,
+      roles,
+      whipOf: row.whip_of.map(Number),
+      sessionIdHash: idHash,
+    },
+    lastSeenAt,
+    expiresAt: row.expires_at.getTime(),
   };
+}
+
+/** Load the person behind a session cookie, or null when it is unknown, idle or expired. */
+export async function loadSessionUser(
+  db: DbOrTrx,
+  token: string,
+  settings: SessionSettings,
+): Promise<SignedInUser | null> {
+  return (await findSession(db, hashToken(token), settings))?.user ?? null;
+}
+
+const TOUCH_EVERY_MS = 60_000;
+/** A cached session is looked up again after this long, whatever the data version. */
+const SESSION_CACHE_MS = 60_000;
+const SESSION_CACHE_ENTRIES = 10_000;
+
+interface CachedSession extends FoundSession {
+  version: number;
+  day: string;
+  loadedAt: number;
+}
+
+/**
+ * Signed-in people as the last lookup found them, kept while the data version stands still
+ * (decision 0022): a change of roles, groups or people writes an audit event, and ending a
+ * session is a change, so either makes the next request look the session up again. The idle
+ * and absolute timeouts are checked on every request; the once-a-minute touch still happens.
+ */
+class SessionCache {
+  private readonly entries = new Map<string, CachedSession>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly settings: SessionSettings,
+  ) {}
+
+  async user(idHash: string): Promise<SignedInUser | null> {
+    const version = await dataVersion(this.db);
+    const now = Date.now();
+    const day = todayInEngland();
+    const hit = this.entries.get(idHash);
+    if (
+      hit &&
+      hit.version === version &&
+      hit.day === day &&
+      now - hit.loadedAt < SESSION_CACHE_MS &&
+      hit.expiresAt > now &&
+      hit.lastSeenAt > now - this.settings.idleMinutes * 60_000
+    ) {
+      if (now - hit.lastSeenAt > TOUCH_EVERY_MS) {
+        await touchSession(this.db, idHash);
+        hit.lastSeenAt = now;
+      }
+      return hit.user;
+    }
+    this.entries.delete(idHash);
+    const found = await findSession(this.db, idHash, this.settings);
+    if (!found) return null;
+    this.entries.set(idHash, { ...found, version, day, loadedAt: now });
+    if (this.entries.size > SESSION_CACHE_ENTRIES) {
+      this.entries.delete(this.entries.keys().next().value as string);
+    }
+    return found.user;
+  }
 }
 
 /** Start a new session (a new id every sign-in) and return the cookie token. */
@@ -145,11 +225,12 @@ export function clearSessionCookie(reply: FastifyReply): void {
 export const sessionPlugin = fp(
   async (app: FastifyInstance, options: { db: Db; settings: SessionSettings }) => {
     app.decorateRequest('user', null);
+    const sessions = new SessionCache(options.db, options.settings);
     app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
       const token = request.cookies[SESSION_COOKIE];
       if (!token) return;
       if (request.url.startsWith('/assets/')) return;
-      request.user = await loadSessionUser(options.db, token, options.settings);
+      request.user = await sessions.user(hashToken(token));
       if (request.user === null) clearSessionCookie(reply);
     });
   },

@@ -10,6 +10,8 @@ import { createTestDatabase } from './database.js';
 export interface TestApp {
   app: FastifyInstance;
   db: Db;
+  /** the test database's connection string (for a second handle: another process) */
+  url: string;
   config: Config;
   /** a person holding these roles, signed in: returns their cookie header and id */
   signInAs: (
@@ -130,6 +132,7 @@ export async function buildTestApp(overrides: Record<string, string> = {}): Prom
   return {
     app,
     db: database.db,
+    url: database.url,
     config,
     signInAs: async (roles, options = {}) => {
       const personId = await createPerson(database.db, { roles, ...options });
