@@ -2,12 +2,15 @@ import { dataVersion } from './data-version.js';
 import fp from 'fastify-plugin';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Db } from '../db/database.js';
+import { todayInEngland } from '../db/current.js';
 import type { ViewContext } from './views.js';
 
 /** What a public page needs to be rendered: loading it may query the database. */
 export interface PublicPage {
   template: string;
   context: ViewContext;
+  /** anything but 200 (a form's errors) is sent as made, never kept */
+  statusCode?: number;
 }
 
 declare module 'fastify' {
@@ -17,7 +20,36 @@ declare module 'fastify' {
      * anonymous GETs are cached; signed-in people always get a fresh page.
      */
     renderPublicPage: (load: () => Promise<PublicPage>) => Promise<FastifyReply>;
+    /**
+     * Send a signed-in person's page, from their own cache when nothing has changed since it
+     * was made for them (decision 0022). `load` checks what the person may see, as it would
+     * for an uncached page: it runs whenever the page is made.
+     */
+    renderPersonalPage: (load: () => Promise<PublicPage>) => Promise<FastifyReply>;
   }
+}
+
+interface PersonalEntry {
+  version: number;
+  madeAt: number;
+  /** the page's bytes, split where each response's nonce and CSRF token go */
+  parts: Buffer[];
+  /** what goes between part i and part i + 1 */
+  holes: ('nonce' | 'csrf')[];
+}
+
+/** A personal page's bytes, split at the nonce's and the CSRF token's places. */
+function personalParts(html: string): { parts: Buffer[]; holes: ('nonce' | 'csrf')[] } {
+  const pieces = collapseBlankLines(html).split(
+    new RegExp(`(${NONCE_PLACEHOLDER}|${CSRF_PLACEHOLDER})`),
+  );
+  const parts: Buffer[] = [];
+  const holes: ('nonce' | 'csrf')[] = [];
+  pieces.forEach((piece, i) => {
+    if (i % 2 === 0) parts.push(Buffer.from(piece, 'utf8'));
+    else holes.push(piece === CSRF_PLACEHOLDER ? 'csrf' : 'nonce');
+  });
+  return { parts, holes };
 }
 
 interface Entry {
@@ -29,6 +61,8 @@ interface Entry {
 
 /** Stands in for the CSP nonce in cached HTML; each response gets its own nonce. */
 const NONCE_PLACEHOLDER = 'probity-nonce-placeholder';
+/** Stands in for the CSRF token in a cached personal page; each response gets a fresh one. */
+const CSRF_PLACEHOLDER = 'probity-csrf-placeholder';
 
 /**
  * Templates indent generously; a run of blank space that holds a line break renders exactly as
@@ -47,13 +81,10 @@ export function cachedParts(html: string): Buffer[] {
 }
 
 /**
- * A cache of rendered public pages (the directory of councillors and committees), keyed by URL.
- *
- * Invalidation: every change made through Probity writes an audit row in its own transaction,
- * so the highest audit id is a version of the data. A page is served from the cache only if it
- * was made at the current version. Ids are taken before commit, so a transaction can commit
- * with an id lower than the highest one already visible; the `maxAgeMs` bound makes even that
- * case show up within a minute.
+ * Caches of rendered pages: public pages keyed by URL, and signed-in people's own pages keyed
+ * by person, day and URL. A page is served from a cache only if it was made at the current data
+ * version (decision 0022) and less than `maxAgeMs` ago, so even a change made outside Probity
+ * shows within a minute. A response with a one-time banner is never cached or served from one.
  */
 export const pageCachePlugin = fp(
   async (app: FastifyInstance, options: { db: Db; maxEntries?: number; maxAgeMs?: number }) => {
@@ -98,6 +129,52 @@ export const pageCachePlugin = fp(
         cache.set(key, { version, madeAt: Date.now(), parts });
         if (cache.size > maxEntries) cache.delete(cache.keys().next().value as string);
         return send(this, parts, false);
+      },
+    );
+
+    const personal = new Map<string, PersonalEntry>();
+    app.decorateReply(
+      'renderPersonalPage',
+      async function (this: FastifyReply, load: () => Promise<PublicPage>) {
+        const request = this.request;
+        const user = request.user;
+        if (request.method !== 'GET' || user === null || request.cookies.probity_flash) {
+          const page = await load();
+          return this.render(page.template, page.context);
+        }
+        // The person, the day and the address decide the page; access is checked by `load`
+        // when it is made, and any change of data (roles included) makes it again.
+        const key = `${user.personId}|${todayInEngland()}|${request.url}`;
+        const version = await dataVersion(options.db);
+        let entry = personal.get(key);
+        const hit = !!entry && entry.version === version && Date.now() - entry.madeAt < maxAgeMs;
+        if (!hit) {
+          const page = await load();
+          if (page.statusCode !== undefined && page.statusCode !== 200) {
+            return this.render(page.template, page.context, page.statusCode);
+          }
+          const html = this.renderToString(page.template, {
+            ...page.context,
+            cspNonce: NONCE_PLACEHOLDER,
+            csrfToken: CSRF_PLACEHOLDER,
+          });
+          entry = { version, madeAt: Date.now(), ...personalParts(html) };
+          personal.delete(key);
+          personal.set(key, entry);
+          if (personal.size > maxEntries) personal.delete(personal.keys().next().value as string);
+        }
+        const nonce = (this.cspNonce as { script?: string } | undefined)?.script ?? '';
+        const token = entry!.holes.includes('csrf') ? this.generateCsrf() : '';
+        const filled = Buffer.from(nonce, 'utf8');
+        const csrf = Buffer.from(token, 'utf8');
+        const body = Buffer.concat(
+          entry!.parts.flatMap((part, i) =>
+            i === 0 ? [part] : [entry!.holes[i - 1] === 'csrf' ? csrf : filled, part],
+          ),
+        );
+        return this.header('x-probity-cache', hit ? 'hit' : 'miss')
+          .type('text/html; charset=utf-8')
+          .send(body);
       },
     );
   },

@@ -135,11 +135,14 @@ export const viewsPlugin = fp(
         flash,
         ...context,
       };
-      // The CSRF token is made only when a page has a form that needs it.
-      Object.defineProperty(locals, 'csrfToken', {
-        enumerable: true,
-        get: () => reply.generateCsrf(),
-      });
+      // The CSRF token is made only when a page has a form that needs it (a cached page passes
+      // a placeholder instead, filled in for each response).
+      if (!('csrfToken' in context)) {
+        Object.defineProperty(locals, 'csrfToken', {
+          enumerable: true,
+          get: () => reply.generateCsrf(),
+        });
+      }
       return env.render(template, locals);
     }
     app.decorateReply('renderToString', renderToString);

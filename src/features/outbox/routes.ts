@@ -22,42 +22,49 @@ const STATUS_TAGS = {
 export const outboxRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { deps }) => {
   const smtpConfigured = deps.config.SMTP_URL !== undefined;
 
-  app.get('/admin/outbox', { config: administrators }, async (request, reply) => {
-    const { status, page } = query.parse(request.query);
-    const { rows, total } = await listOutbox(deps.db, status, page);
-    const pages = Math.max(1, Math.ceil(total / OUTBOX_PAGE_SIZE));
-    const href = (p: number) =>
-      `/admin/outbox?${new URLSearchParams({ ...(status ? { status } : {}), page: String(p) })}`;
-    return reply.render('outbox/templates/list.njk', {
-      pageTitle: 'Outbox',
-      smtpConfigured,
-      status,
-      total,
-      statusItems: [
-        { value: '', text: 'All' },
-        ...Object.entries(STATUS_TAGS).map(([value, tag]) => ({
-          value,
-          text: tag.text,
-          selected: value === status,
-        })),
-      ],
-      rows: rows.map((r) => [
-        { html: `<a class="govuk-link" href="/admin/outbox/${r.id}">${escapeHtml(r.subject)}</a>` },
-        { text: r.to_address },
-        { text: formatDateTime(r.created_at) },
-        {
-          html: `<strong class="govuk-tag ${STATUS_TAGS[r.status].classes}">${STATUS_TAGS[r.status].text}</strong>`,
+  app.get('/admin/outbox', { config: administrators }, async (request, reply) =>
+    reply.renderPersonalPage(async () => {
+      const { status, page } = query.parse(request.query);
+      const { rows, total } = await listOutbox(deps.db, status, page);
+      const pages = Math.max(1, Math.ceil(total / OUTBOX_PAGE_SIZE));
+      const href = (p: number) =>
+        `/admin/outbox?${new URLSearchParams({ ...(status ? { status } : {}), page: String(p) })}`;
+      return {
+        template: 'outbox/templates/list.njk',
+        context: {
+          pageTitle: 'Outbox',
+          smtpConfigured,
+          status,
+          total,
+          statusItems: [
+            { value: '', text: 'All' },
+            ...Object.entries(STATUS_TAGS).map(([value, tag]) => ({
+              value,
+              text: tag.text,
+              selected: value === status,
+            })),
+          ],
+          rows: rows.map((r) => [
+            {
+              html: `<a class="govuk-link" href="/admin/outbox/${r.id}">${escapeHtml(r.subject)}</a>`,
+            },
+            { text: r.to_address },
+            { text: formatDateTime(r.created_at) },
+            {
+              html: `<strong class="govuk-tag ${STATUS_TAGS[r.status].classes}">${STATUS_TAGS[r.status].text}</strong>`,
+            },
+          ]),
+          pagination:
+            pages > 1
+              ? {
+                  previous: page > 1 ? { href: href(page - 1) } : undefined,
+                  next: page < pages ? { href: href(page + 1) } : undefined,
+                }
+              : null,
         },
-      ]),
-      pagination:
-        pages > 1
-          ? {
-              previous: page > 1 ? { href: href(page - 1) } : undefined,
-              next: page < pages ? { href: href(page + 1) } : undefined,
-            }
-          : null,
-    });
-  });
+      };
+    }),
+  );
 
   app.get('/admin/outbox/:id', { config: administrators }, async (request, reply) => {
     const parsed = idParam.safeParse(request.params);

@@ -32,19 +32,24 @@ export const peopleAdminRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (a
     return parsed.data.id;
   };
 
-  app.get('/admin/people', { config: administrators }, async (request, reply) => {
-    const query = parseForm(peopleQuery, request.query);
-    const filter = query.ok ? query.data : { page: 1 };
-    const [result, choices] = await Promise.all([
-      searchPeople(deps.db, filter),
-      listFilterChoices(deps.db, filter.authority),
-    ]);
-    return reply.render('people-admin/templates/list.njk', {
-      pageTitle: 'People',
-      ...peopleListView(result, filter),
-      ...filterChoicesView(choices, filter),
-    });
-  });
+  app.get('/admin/people', { config: administrators }, async (request, reply) =>
+    reply.renderPersonalPage(async () => {
+      const query = parseForm(peopleQuery, request.query);
+      const filter = query.ok ? query.data : { page: 1 };
+      const [result, choices] = await Promise.all([
+        searchPeople(deps.db, filter),
+        listFilterChoices(deps.db, filter.authority),
+      ]);
+      return {
+        template: 'people-admin/templates/list.njk',
+        context: {
+          pageTitle: 'People',
+          ...peopleListView(result, filter),
+          ...filterChoicesView(choices, filter),
+        },
+      };
+    }),
+  );
 
   app.get('/admin/people/new', { config: administrators }, async (_request, reply) => {
     const authorities = await listAuthorities(deps.db);
@@ -83,19 +88,24 @@ export const peopleAdminRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (a
     });
   });
 
-  app.get('/admin/people/:id', { config: administrators }, async (request, reply) => {
-    const person = await findPerson(deps.db, personId(request.params));
-    if (!person) throw notFound();
-    const [memberships, appointments] = await Promise.all([
-      listMemberships(deps.db, person.id),
-      listAppointments(deps.db, person.id),
-    ]);
-    return reply.render('people-admin/templates/person.njk', {
-      pageTitle: `${person.given_name} ${person.family_name}`,
-      ...personView(person),
-      ...historyView(person.id, person.kind, memberships, appointments),
-    });
-  });
+  app.get('/admin/people/:id', { config: administrators }, async (request, reply) =>
+    reply.renderPersonalPage(async () => {
+      const person = await findPerson(deps.db, personId(request.params));
+      if (!person) throw notFound();
+      const [memberships, appointments] = await Promise.all([
+        listMemberships(deps.db, person.id),
+        listAppointments(deps.db, person.id),
+      ]);
+      return {
+        template: 'people-admin/templates/person.njk',
+        context: {
+          pageTitle: `${person.given_name} ${person.family_name}`,
+          ...personView(person),
+          ...historyView(person.id, person.kind, memberships, appointments),
+        },
+      };
+    }),
+  );
 
   /**
    * Invitation and reset both send a link by email: a person without an email address gets the

@@ -20,14 +20,17 @@ export const reportReadinessRoutes: FastifyPluginAsync<{ deps: AppDeps }> = asyn
   app.get('/admin/reports/:id/readiness', { config: administrators }, async (request, reply) => {
     const parsed = idParams.safeParse(request.params);
     if (!parsed.success) throw notFound();
-    const checked = await checkReport(deps.db, parsed.data.id);
-    // Administrators work on their own council's reports; another council's is not there.
-    if (!checked || checked.doc.report.authority_id !== request.user!.authorityId) {
-      throw notFound();
-    }
-    return reply.render(
-      'report-readiness/templates/readiness.njk',
-      readinessView(checked.doc, checked.problems),
-    );
+    // Kept per person until the data changes (the check reads every paragraph).
+    return reply.renderPersonalPage(async () => {
+      const checked = await checkReport(deps.db, parsed.data.id);
+      // Administrators work on their own council's reports; another council's is not there.
+      if (!checked || checked.doc.report.authority_id !== request.user!.authorityId) {
+        throw notFound();
+      }
+      return {
+        template: 'report-readiness/templates/readiness.njk',
+        context: readinessView(checked.doc, checked.problems),
+      };
+    });
   });
 };

@@ -18,7 +18,7 @@ import {
   adminOf,
   bodyOf,
   noProblems,
-  renderReportPage,
+  reportPage,
   reportFrom,
   type Problems,
 } from './route-support.js';
@@ -131,8 +131,9 @@ export const reportRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, {
     });
   });
 
+  // Kept per person until the data changes: the page is long, and read far more than changed.
   app.get(`${paths.list}/:id`, { config: administrators }, async (request, reply) =>
-    renderReportPage(deps.db, reply, await reportFrom(deps.db, request)),
+    reply.renderPersonalPage(async () => reportPage(deps.db, await reportFrom(deps.db, request))),
   );
 
   const editShape = (report: ReportRow) => ({

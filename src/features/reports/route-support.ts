@@ -52,12 +52,8 @@ export interface Problems {
 export const noProblems = (): Problems => ({ errors: {}, errorList: [] });
 
 /** The report page; with problems (a refused move) it answers 400 with the error summary. */
-export async function renderReportPage(
-  db: Db,
-  reply: FastifyReply,
-  report: ReportRow,
-  problems: Problems = noProblems(),
-) {
+/** The report's page: its details, recommendations, checklist, body and appendices. */
+export async function reportPage(db: Db, report: ReportRow, problems: Problems = noProblems()) {
   const [doc, recommendations, items, versions] = await Promise.all([
     loadReportDocument(db, report.id),
     listRecommendations(db, report.id),
@@ -66,9 +62,9 @@ export async function renderReportPage(
   ]);
   if (!doc) throw notFound();
   const versionNames = new Map(versions.map((v) => [v.id, v.name]));
-  return reply.render(
-    'reports/templates/report.njk',
-    {
+  return {
+    template: 'reports/templates/report.njk',
+    context: {
       pageTitle: doc.report.title,
       report: doc.report,
       authorityName: doc.authority.name,
@@ -89,6 +85,16 @@ export async function renderReportPage(
       errors: problems.errors,
       errorList: problems.errorList,
     },
-    problems.errorList.length > 0 ? 400 : 200,
-  );
+  };
+}
+
+/** The report's page with the problems of a form sent from it (400 when there are any). */
+export async function renderReportPage(
+  db: Db,
+  reply: FastifyReply,
+  report: ReportRow,
+  problems: Problems = noProblems(),
+) {
+  const page = await reportPage(db, report, problems);
+  return reply.render(page.template, page.context, problems.errorList.length > 0 ? 400 : 200);
 }
