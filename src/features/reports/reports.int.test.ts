@@ -263,3 +263,12 @@ test('only administrators may draft; another council’s report does not exist f
     .executeTakeFirstOrThrow();
   assert.equal(still.status, 'draft');
 });
+
+test('the reports list leads to the council’s checklist implications and house-style words', async () => {
+  const list = await s.page('/admin/reports');
+  for (const href of ['/admin/implication-types', '/admin/house-style']) {
+    assert.match(list.body, new RegExp(`href="${href}"`));
+    const page = await s.page(href);
+    assert.equal(page.statusCode, 200, href);
+  }
+});
