@@ -204,3 +204,20 @@ export async function postForm(
     payload: body.toString(),
   });
 }
+
+/**
+ * Read a page until it comes from a cache (`x-probity-cache: hit`). PostgreSQL's notice of a
+ * test's own last commit can arrive just after the first read and make the next one a miss,
+ * harmlessly (decision 0022); a page that is never served from the cache fails the test.
+ */
+export async function readUntilCached(
+  read: () => Promise<LightMyRequestResponse>,
+  what = 'the page',
+): Promise<LightMyRequestResponse> {
+  for (let i = 0; i < 50; i += 1) {
+    const response = await read();
+    if (response.headers['x-probity-cache'] === 'hit') return response;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`${what} was never served from the cache`);
+}

@@ -1,6 +1,6 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { getForm, mergeCookies, postForm } from '../../testing/app.js';
+import { getForm, mergeCookies, postForm, readUntilCached } from '../../testing/app.js';
 import { createSession, SESSION_COOKIE } from '../../platform/session.js';
 import { reportsTestApp, type ReportsTest } from './int-test-support.js';
 
@@ -17,6 +17,8 @@ before(async () => {
 });
 after(() => s.t.close());
 
+const readUntilKept = (url: string) => readUntilCached(() => s.page(url), url);
+
 const nonceOf = (response: { headers: Record<string, unknown> }) =>
   /'nonce-([^']+)'/.exec(String(response.headers['content-security-policy']))?.[1];
 
@@ -24,9 +26,8 @@ test('a report page read twice is made once, with a fresh nonce and working form
   const url = `/admin/reports/${id}`;
   const first = await s.page(url);
   assert.equal(first.statusCode, 200);
-  const second = await s.page(url);
+  const second = await readUntilKept(url);
   assert.equal(second.statusCode, 200);
-  assert.equal(second.headers['x-probity-cache'], 'hit');
   const nonce = nonceOf(second);
   assert.ok(nonce);
   assert.notEqual(nonce, nonceOf(first));
@@ -53,8 +54,7 @@ test('a report page read twice is made once, with a fresh nonce and working form
 
 test("another council's administrator gets a 404 for a page kept for someone else", async () => {
   const url = `/admin/reports/${id}`;
-  await s.page(url);
-  assert.equal((await s.page(url)).headers['x-probity-cache'], 'hit');
+  await readUntilKept(url);
   const other = await s.t.db
     .selectFrom('authorities')
     .select('id')
@@ -81,7 +81,7 @@ test('the readiness check is kept too, and made again when the report changes', 
   const url = `/admin/reports/${id}/readiness`;
   const first = await s.page(url);
   assert.equal(first.statusCode, 200);
-  assert.equal((await s.page(url)).headers['x-probity-cache'], 'hit');
+  await readUntilKept(url);
   const form = await getForm(s.t.app, `/admin/reports/${id}/edit`, s.admin.cookie);
   const changed = await postForm(
     s.t.app,
