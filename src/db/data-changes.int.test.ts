@@ -130,6 +130,17 @@ test('a session touch is not a change; other raw writes are', async () => {
   }
 });
 
+test("this process's own commit is counted once, not again when its notice comes back", async () => {
+  await listening();
+  const before = await dataVersion(t.db);
+  await audit();
+  const counted = await dataVersion(t.db);
+  assert.equal(counted, before + 1);
+  // The notice is delivered within milliseconds; a second count would show by now.
+  await sleep(300);
+  assert.equal(await dataVersion(t.db), counted);
+});
+
 test('an audit event committed by another process reaches this one through PostgreSQL', async () => {
   await listening();
   const before = await dataVersion(t.db);

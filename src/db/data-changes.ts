@@ -39,6 +39,8 @@ export class DataChanges {
   private retry: NodeJS.Timeout | null = null;
   /** the highest audit id seen while not listening */
   private lastAuditId: number | null = null;
+  /** backends of this process's own pool: their commits are counted already, at commit */
+  private readonly ownBackends = new Set<number>();
 
   constructor(private readonly connectionString: string | null) {}
 
@@ -49,6 +51,17 @@ export class DataChanges {
 
   get version(): number {
     return this.counter;
+  }
+
+  /**
+   * A connection of this process's pool, whose writes all go through the counting driver: a
+   * notice from it is not counted again (once is enough to remake a page).
+   */
+  ownConnection(client: pg.ClientBase): void {
+    const pid = (client as unknown as { processID?: number }).processID;
+    if (typeof pid !== 'number') return;
+    this.ownBackends.add(pid);
+    client.once('end', () => this.ownBackends.delete(pid));
   }
 
   /** The data may have changed. */
@@ -97,7 +110,8 @@ export class DataChanges {
     client.on('error', dropped);
     client.on('end', dropped);
     client.on('notification', (message) => {
-      if (message.channel === DATA_CHANGED_CHANNEL) this.bump();
+      if (message.channel !== DATA_CHANGED_CHANNEL) return;
+      if (!this.ownBackends.has(message.processId)) this.bump();
     });
     try {
       await client.connect();

@@ -33,8 +33,11 @@ export function createDatabase(
   pool.on('error', () => undefined);
   // ... and neither may one that drops while a request holds it between two queries: the next
   // query on it fails and that request answers with an error page.
-  pool.on('connect', (client) => client.on('error', () => undefined));
   const changes = new DataChanges(connectionString);
+  pool.on('connect', (client) => {
+    client.on('error', () => undefined);
+    changes.ownConnection(client);
+  });
   const db = new Kysely<Database>({ dialect: new CountingPostgresDialect({ pool }, changes) });
   trackers.set(db, changes);
   return {
