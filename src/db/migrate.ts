@@ -8,6 +8,7 @@ import * as m0006 from './migrations/0006-code-of-conduct.js';
 import * as m0007 from './migrations/0007-committee-reports.js';
 import * as m0008 from './migrations/0008-deferrable-decision-links.js';
 import * as m0009 from './migrations/0009-data-change-notices.js';
+import * as m0010 from './migrations/0010-member-development.js';
 
 /** Migrations in order. Forward-only: a landed migration is never edited, only followed. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -20,6 +21,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0007-committee-reports': m0007,
   '0008-deferrable-decision-links': m0008,
   '0009-data-change-notices': m0009,
+  '0010-member-development': m0010,
 };
 
 class ListedMigrations implements MigrationProvider {

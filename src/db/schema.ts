@@ -428,6 +428,176 @@ export interface MeetingDeclarationsTable {
   recorded_at: Generated<Date>;
 }
 
+// Member Development Programme (migration 0010).
+export type ProgrammeStatus = 'draft' | 'approved' | 'running' | 'closed';
+export type CourseFormat = 'workshop' | 'briefing' | 'e-learning' | 'induction-module';
+export type CourseAudience =
+  'political-group' | 'all-members' | 'committee' | 'officers' | 'parish-councillors';
+export type SessionStatus = 'planned' | 'confirmed' | 'cancelled' | 'held';
+export type AttendanceStatus = 'attended' | 'late' | 'left-early' | 'apologies' | 'absent';
+export type InvitationResponse = 'attending' | 'not-attending' | 'tentative';
+
+export interface ProgrammesTable {
+  id: Generated<number>;
+  authority_id: number;
+  title: string;
+  starts_on: DateOnly;
+  ends_on: DateOnly;
+  status: Generated<ProgrammeStatus>;
+  approved_on: DateOnly | null;
+  /** the Monitoring Officer's reference when no committee decision approved it */
+  approval_reference: string | null;
+  approved_resolution_id: number | null;
+  created_by: number | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface CoursesTable {
+  id: Generated<number>;
+  programme_id: number;
+  position: number;
+  title: string;
+  /** one purpose per line */
+  purposes: Generated<string>;
+  format: CourseFormat;
+  duration_minutes: number;
+  provider: Generated<string>;
+  audience: CourseAudience;
+  /** the committee, when the audience is a committee */
+  audience_organisation_id: number | null;
+  /** what compliance rules match, e.g. code-of-conduct, planning */
+  topic: string | null;
+  mandatory: Generated<boolean>;
+  /** paragraph numbers of the code in force that the course covers, e.g. 3.1 */
+  code_paragraphs: ColumnType<string[], string[] | undefined, string[]>;
+}
+
+export interface TrainingSessionsTable {
+  id: Generated<number>;
+  course_id: number;
+  /** the political group, for a group's own session */
+  group_id: number | null;
+  starts_at: Timestamp | null;
+  ends_at: Timestamp | null;
+  venue: Generated<string>;
+  online_url: string | null;
+  capacity: number | null;
+  minimum_numbers: number | null;
+  status: Generated<SessionStatus>;
+  /** an officers' session that complements this members' session */
+  complements_session_id: number | null;
+  confirmed_at: Timestamp | null;
+  confirmed_by: number | null;
+  /** why it was confirmed for a group without its whip's agreement */
+  override_reason: string | null;
+  /** iCalendar SEQUENCE: up by one with each change sent to those invited */
+  sequence: Generated<number>;
+  /** six letters and digits for self-registration during the session */
+  attendance_code: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface SessionFacilitatorsTable {
+  session_id: number;
+  person_id: number;
+  /** e.g. member peer, independent Monitoring Officer */
+  role: Generated<string>;
+}
+
+export interface SessionDateProposalsTable {
+  id: Generated<number>;
+  session_id: number;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  proposed_by: number;
+  by_whip: boolean;
+  note: Generated<string>;
+  status: Generated<'open' | 'accepted' | 'declined' | 'withdrawn'>;
+  decided_by: number | null;
+  decided_at: Timestamp | null;
+  decision_note: Generated<string>;
+  created_at: Generated<Date>;
+}
+
+export interface TopicProposalsTable {
+  id: Generated<number>;
+  programme_id: number;
+  group_id: number;
+  proposed_by: number;
+  topic: string;
+  reason: string;
+  status: Generated<'open' | 'accepted' | 'merged' | 'declined'>;
+  reply: Generated<string>;
+  course_id: number | null;
+  decided_by: number | null;
+  decided_at: Timestamp | null;
+  created_at: Generated<Date>;
+}
+
+export interface LiaisonMeetingsTable {
+  id: Generated<number>;
+  authority_id: number;
+  held_on: DateOnly;
+  notes: Generated<string>;
+  recorded_by: number | null;
+  created_at: Generated<Date>;
+}
+
+export interface LiaisonMeetingAttendeesTable {
+  meeting_id: number;
+  person_id: number;
+}
+
+export interface SessionInvitationsTable {
+  session_id: number;
+  person_id: number;
+  required: boolean;
+  invited_at: Generated<Date>;
+  response: InvitationResponse | null;
+  response_reason: Generated<string>;
+  responded_at: Timestamp | null;
+  /** the session's sequence last sent to this person; null until the invitation is sent */
+  sent_sequence: number | null;
+  week_reminder_at: Timestamp | null;
+  day_reminder_at: Timestamp | null;
+}
+
+export interface AttendanceTable {
+  session_id: number;
+  person_id: number;
+  status: AttendanceStatus;
+  self_registered: Generated<boolean>;
+  recorded_by: number | null;
+  recorded_at: Generated<Date>;
+}
+
+export interface CalendarFeedsTable {
+  person_id: number;
+  token_hash: string;
+  created_at: Generated<Date>;
+}
+
+export interface ComplianceRulesTable {
+  id: Generated<number>;
+  authority_id: number;
+  name: string;
+  topic: string;
+  kind: 'within-months' | 'before-sitting';
+  within_months: number | null;
+  committee_id: number | null;
+  created_at: Generated<Date>;
+}
+
+export interface OutboxAttachmentsTable {
+  id: Generated<number>;
+  outbox_id: number;
+  file_name: string;
+  content_type: string;
+  content: Buffer;
+}
+
 export interface Database {
   authorities: AuthoritiesTable;
   people: PeopleTable;
@@ -464,6 +634,19 @@ export interface Database {
   resolutions: ResolutionsTable;
   meeting_attendance: MeetingAttendanceTable;
   meeting_declarations: MeetingDeclarationsTable;
+  programmes: ProgrammesTable;
+  courses: CoursesTable;
+  training_sessions: TrainingSessionsTable;
+  session_facilitators: SessionFacilitatorsTable;
+  session_date_proposals: SessionDateProposalsTable;
+  topic_proposals: TopicProposalsTable;
+  liaison_meetings: LiaisonMeetingsTable;
+  liaison_meeting_attendees: LiaisonMeetingAttendeesTable;
+  session_invitations: SessionInvitationsTable;
+  attendance: AttendanceTable;
+  calendar_feeds: CalendarFeedsTable;
+  compliance_rules: ComplianceRulesTable;
+  outbox_attachments: OutboxAttachmentsTable;
 }
 
 export type Person = Selectable<PeopleTable>;

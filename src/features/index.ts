@@ -22,6 +22,10 @@ import { reportChecklistFeature } from './report-checklist/index.js';
 import { publicMeetingsFeature } from './public-meetings/index.js';
 import { reportReadinessFeature } from './report-readiness/index.js';
 import { clearancesFeature } from './clearances/index.js';
+import { programmeAdminFeature } from './programme-admin/index.js';
+import { trainingSchedulingFeature } from './training-scheduling/index.js';
+import { trainingInvitationsFeature } from './training-invitations/index.js';
+import { trainingAttendanceFeature } from './training-attendance/index.js';
 
 /** What every feature is given: configuration and the database. */
 export interface AppDeps {
@@ -57,4 +61,8 @@ export const features: Feature[] = [
   publicMeetingsFeature,
   reportReadinessFeature,
   clearancesFeature,
+  programmeAdminFeature,
+  trainingSchedulingFeature,
+  trainingInvitationsFeature,
+  trainingAttendanceFeature,
 ];

@@ -1,0 +1,5 @@
+import type { Feature } from '../index.js';
+import { routes } from './routes.js';
+
+/** The Member Development Programme for administrators: programmes, their approval, courses and sessions. */
+export const programmeAdminFeature: Feature = { name: 'programme-admin', plugin: routes };
