@@ -10,6 +10,7 @@ import { recordAudit } from '../platform/audit.js';
 import { hashPassword } from '../platform/passwords.js';
 import { writeDemoCode } from './demo-code.js';
 import { writeDemoReports } from './demo-reports.js';
+import { writeDemoTraining } from './demo-training.js';
 import {
   emailLocalPart,
   fullName,
@@ -831,6 +832,7 @@ export async function loadDemoCouncil(
     await writePlan(trx, plan);
     await writeDemoCode(trx, accounts);
     await writeDemoReports(trx, accounts);
+    await writeDemoTraining(trx, accounts);
     return true;
   });
   return { loaded, accounts };
