@@ -1,5 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { AppDeps } from '../index.js';
+import { programmeRoutes } from './programme-routes.js';
 
-/** Routes of this feature (being built in issue 6). */
-export const routes: FastifyPluginAsync<{ deps: AppDeps }> = async () => {};
+/** Routes of the administrators' programme pages: programmes, courses and sessions. */
+export const routes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, options) => {
+  await app.register(programmeRoutes, options);
+};

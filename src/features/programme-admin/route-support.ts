@@ -1,0 +1,58 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Db } from '../../db/database.js';
+import { notFound } from '../../platform/errors.js';
+import type { ErrorSummaryItem } from '../../platform/forms.js';
+import type { Actor } from '../../platform/outcome.js';
+import { findCourse, findProgramme, findSession } from './repository.js';
+import { idParams } from './schemas.js';
+
+export const actorOf = (request: FastifyRequest): Actor => ({
+  actorPersonId: request.user!.personId,
+  requestId: request.id,
+});
+
+export const bodyOf = (request: FastifyRequest): Record<string, unknown> =>
+  (request.body ?? {}) as Record<string, unknown>;
+
+export interface Problems {
+  errors: Record<string, { text: string }>;
+  errorList: ErrorSummaryItem[];
+}
+export const noProblems = (): Problems => ({ errors: {}, errorList: [] });
+
+/** Render a page, with status 400 when it shows problems. */
+export const renderPage = (
+  reply: FastifyReply,
+  template: string,
+  context: Record<string, unknown> & Partial<Problems>,
+) =>
+  reply.render(
+    `programme-admin/templates/${template}`,
+    { errors: {}, errorList: [], ...context },
+    (context.errorList?.length ?? 0) > 0 ? 400 : 200,
+  );
+
+const idOf = (request: FastifyRequest): number => {
+  const parsed = idParams.safeParse(request.params);
+  if (!parsed.success) throw notFound();
+  return parsed.data.id;
+};
+
+/** The programme named by `:id`, if it is the administrator's own council's; else a 404. */
+export async function programmeFrom(db: Db, request: FastifyRequest) {
+  const programme = await findProgramme(db, idOf(request));
+  if (!programme || programme.authority_id !== request.user?.authorityId) throw notFound();
+  return programme;
+}
+
+export async function courseFrom(db: Db, request: FastifyRequest) {
+  const course = await findCourse(db, idOf(request));
+  if (!course || course.authority_id !== request.user?.authorityId) throw notFound();
+  return course;
+}
+
+export async function sessionFrom(db: Db, request: FastifyRequest) {
+  const session = await findSession(db, idOf(request));
+  if (!session || session.authority_id !== request.user?.authorityId) throw notFound();
+  return session;
+}
