@@ -1,14 +1,23 @@
 import type { DbOrTrx, Db } from '../db/database.js';
 import type { Transporter } from 'nodemailer';
 
+/** A file sent with an email, such as an invitation's .ics. */
+export interface OutgoingAttachment {
+  fileName: string;
+  /** e.g. `text/calendar; charset=utf-8; method=REQUEST` */
+  contentType: string;
+  content: Buffer | string;
+}
+
 export interface OutgoingEmail {
   to: string;
   subject: string;
   text: string;
+  attachments?: readonly OutgoingAttachment[];
 }
 
 /**
- * Put an email in the outbox, in the caller's transaction. The sender delivers it when SMTP
+ * Put an email in the outbox, with its attachments if any, in the caller's transaction. The sender delivers it when SMTP
  * is configured; otherwise it stays in the outbox for administrators to read.
  */
 export async function enqueueEmail(db: DbOrTrx, email: OutgoingEmail): Promise<number> {
@@ -17,6 +26,19 @@ export async function enqueueEmail(db: DbOrTrx, email: OutgoingEmail): Promise<n
     .values({ to_address: email.to, subject: email.subject, body_text: email.text })
     .returning('id')
     .executeTakeFirstOrThrow();
+  if (email.attachments?.length) {
+    await db
+      .insertInto('outbox_attachments')
+      .values(
+        email.attachments.map((a) => ({
+          outbox_id: row.id,
+          file_name: a.fileName,
+          content_type: a.contentType,
+          content: typeof a.content === 'string' ? Buffer.from(a.content, 'utf8') : a.content,
+        })),
+      )
+      .execute();
+  }
   return row.id;
 }
 
@@ -46,12 +68,27 @@ export async function deliverPendingEmails(
         .skipLocked()
         .executeTakeFirst();
       if (!message) return 'empty' as const;
+      const attachments = await trx
+        .selectFrom('outbox_attachments')
+        .select(['file_name', 'content_type', 'content'])
+        .where('outbox_id', '=', message.id)
+        .orderBy('id')
+        .execute();
       try {
         await transport.sendMail({
           from,
           to: message.to_address,
           subject: message.subject,
           text: message.body_text,
+          ...(attachments.length
+            ? {
+                attachments: attachments.map((a) => ({
+                  filename: a.file_name,
+                  contentType: a.content_type,
+                  content: a.content,
+                })),
+              }
+            : {}),
         });
         await trx
           .updateTable('outbox')

@@ -1,5 +1,11 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { AppDeps } from '../index.js';
+import { invitationScheduler } from './scheduler.js';
 
-/** Routes of this feature (being built in issue 6). */
-export const routes: FastifyPluginAsync<{ deps: AppDeps }> = async () => {};
+/**
+ * Invitations to training sessions: the dispatcher that sends them (every minute outside
+ * tests), the signed-in person's replies and calendar feed, and administrators' lists.
+ */
+export const routes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, options) => {
+  await app.register(invitationScheduler, options);
+};
