@@ -1,5 +1,10 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { AppDeps } from '../index.js';
+import { datesRoutes } from './dates-routes.js';
+import { whipRoutes } from './whip-routes.js';
 
-/** Routes of this feature (being built in issue 6). */
-export const routes: FastifyPluginAsync<{ deps: AppDeps }> = async () => {};
+/** Agreeing group sessions' dates with whips (admin and whip sides). */
+export const routes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, options) => {
+  await app.register(datesRoutes, options);
+  await app.register(whipRoutes, options);
+};

@@ -1,0 +1,70 @@
+import type { Db } from '../../db/database.js';
+import { createPerson } from '../../testing/app.js';
+import {
+  createCourse,
+  createProgramme,
+  createTrainingSession,
+} from '../member-development/testing.js';
+
+/** The test council's id (made by the first signed-in person). */
+export async function testAuthorityId(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('authorities')
+    .select('id')
+    .where('slug', '=', 'test-council')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** The political group a whip (made by signInAs(['group-whip'])) whips. */
+export async function groupOfWhip(db: Db, whipId: number): Promise<number> {
+  const row = await db
+    .selectFrom('memberships')
+    .select('organisation_id')
+    .where('person_id', '=', whipId)
+    .where('role', '=', 'whip')
+    .executeTakeFirstOrThrow();
+  return row.organisation_id;
+}
+
+/** A member of a group, from the given day. */
+export async function addGroupMember(db: Db, groupId: number, since = '2024-05-01') {
+  const personId = await createPerson(db, { kind: 'member', roles: ['member'] });
+  await db
+    .insertInto('memberships')
+    .values({ person_id: personId, organisation_id: groupId, role: 'member', start_date: since })
+    .execute();
+  return personId;
+}
+
+/** A running programme with a mandatory group course, and one planned session per group. */
+export async function groupSessions(db: Db, authorityId: number, groupIds: number[]) {
+  const programmeId = await createProgramme(db, authorityId, {
+    status: 'running',
+    approved_on: '2026-05-01',
+    approval_reference: 'MO decision 2026/1',
+  });
+  const courseId = await createCourse(db, programmeId, {
+    audience: 'political-group',
+    mandatory: true,
+    topic: 'code-of-conduct',
+  });
+  const sessionIds: number[] = [];
+  for (const groupId of groupIds) {
+    sessionIds.push(await createTrainingSession(db, courseId, { group_id: groupId }));
+  }
+  return { programmeId, courseId, sessionIds };
+}
+
+/** A day next year, so that proposals are always in the future. */
+export const nextYear = () => new Date().getFullYear() + 1;
+
+/** The date form's fields for 16 March next year, with times. */
+export const dateFields = (start: string, end: string, note = '', day = '16', month = '3') => ({
+  'date-day': day,
+  'date-month': month,
+  'date-year': String(nextYear()),
+  startTime: start,
+  endTime: end,
+  note,
+});
