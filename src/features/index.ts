@@ -26,6 +26,7 @@ import { programmeAdminFeature } from './programme-admin/index.js';
 import { trainingSchedulingFeature } from './training-scheduling/index.js';
 import { trainingInvitationsFeature } from './training-invitations/index.js';
 import { trainingAttendanceFeature } from './training-attendance/index.js';
+import { trainingComplianceFeature } from './training-compliance/index.js';
 
 /** What every feature is given: configuration and the database. */
 export interface AppDeps {
@@ -65,4 +66,5 @@ export const features: Feature[] = [
   trainingSchedulingFeature,
   trainingInvitationsFeature,
   trainingAttendanceFeature,
+  trainingComplianceFeature,
 ];

@@ -1,15 +1,10 @@
 import { stringify } from 'csv-stringify/sync';
+import { guardCell } from '../../platform/csv.js';
 import type { SignOffRow } from './list-repository.js';
 import type { VersionInForce } from './repository.js';
 
-/**
- * Cells a spreadsheet would run as a formula ("=HYPERLINK(...)", "+1", "-2", "@SUM"), or that
- * begin with a tab or carriage return, get a leading apostrophe so that Excel and LibreOffice
- * show them as text (as the members export does).
- */
-export function guardCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
+/** Formula-like cells get a leading apostrophe (`guardCell` in src/platform/csv.ts). */
+export { guardCell };
 
 export const CSV_HEADINGS = [
   'Council',

@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
+import { guardCell } from '../../platform/csv.js';
 import { COLUMNS } from './columns.js';
 
 /**
@@ -6,14 +7,8 @@ import { COLUMNS } from './columns.js';
  * edited in a spreadsheet and imported again changes only what was edited.
  */
 
-/**
- * Cells that a spreadsheet would run as a formula ("=HYPERLINK(...)", "+1", "-2", "@SUM") or
- * that begin with a tab or carriage return get a leading apostrophe, which Excel and LibreOffice
- * show as text. The import takes the apostrophe off again (rows.ts, unguardCell).
- */
-export function guardCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
+/** Formula-like cells get a leading apostrophe (`guardCell` in src/platform/csv.ts). */
+export { guardCell };
 
 export interface ExportRow {
   externalId: string | null;
