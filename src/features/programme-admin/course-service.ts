@@ -101,7 +101,9 @@ export async function updateCourse(
         );
     }
     await trx.updateTable('courses').set(after).where('id', '=', courseId).execute();
-    const { id: _id, programme_id: _p, position: _pos, ...before } = course;
+    const before = Object.fromEntries(
+      Object.keys(after).map((k) => [k, course[k as keyof typeof course]]),
+    );
     await recordAudit(trx, {
       ...actor,
       entity: 'course',
