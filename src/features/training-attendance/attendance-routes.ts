@@ -1,0 +1,137 @@
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppDeps } from '../index.js';
+import { signedIn } from '../../platform/access.js';
+import { parseForm, refusalPart } from '../../platform/forms.js';
+import { redirectWithFlash } from '../../platform/flash.js';
+import type { SessionRow } from './repository.js';
+import { listAddable, listRoster } from './repository.js';
+import { addForm, isStatus, STATUSES } from './schemas.js';
+import { addAttendee, recordAttendance, regenerateCode, type AttendanceEntry } from './service.js';
+import { counts, registerRows, sessionView } from './view-model.js';
+import { actorOf, isAdministrator, sessionForAttendance } from './access.js';
+import { paths } from './paths.js';
+
+interface Problems {
+  errors: Record<string, { text: string }>;
+  errorList: { text: string; href: string }[];
+}
+const noProblems = (): Problems => ({ errors: {}, errorList: [] });
+
+const bodyOf = (request: FastifyRequest) => (request.body ?? {}) as Record<string, unknown>;
+
+/**
+ * Taking attendance at a training session (administrators of its council and its
+ * facilitators): one form with everyone on the register, a form to add someone who was not
+ * invited, and the session's attendance code.
+ */
+export const attendanceRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { deps }) => {
+  const { db } = deps;
+
+  const render = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    session: SessionRow,
+    options: {
+      statuses?: Record<string, unknown> | null;
+      added?: Record<string, unknown>;
+      problems?: Problems;
+    } = {},
+  ) => {
+    const problems = options.problems ?? noProblems();
+    const [roster, addable] = await Promise.all([
+      listRoster(db, session.id),
+      listAddable(db, session.id, session.authorityId),
+    ]);
+    const added = options.added ?? {};
+    const view = sessionView(session, new Date());
+    return reply.render(
+      'training-attendance/templates/attendance.njk',
+      {
+        pageTitle: `Attendance – ${view.title}`,
+        session: view,
+        backHref: isAdministrator(request) ? paths.session(session.id) : paths.facilitating,
+        backText: isAdministrator(request) ? 'Back to the session' : 'Back to your sessions',
+        rows: registerRows(roster, options.statuses ?? null),
+        counts: counts(roster),
+        addPersonItems: [
+          { value: '', text: 'Choose a person' },
+          ...addable.map((p) => ({
+            value: String(p.personId),
+            text: `${p.familyName}, ${p.givenName}`,
+            selected: String(added.personId ?? '') === String(p.personId),
+          })),
+        ],
+        addStatusItems: Object.entries(STATUSES).map(([value, text]) => ({
+          value,
+          text,
+          checked: added.status === value,
+        })),
+        paths: {
+          form: paths.attendance(session.id),
+          add: paths.addAttendee(session.id),
+          code: paths.code(session.id),
+        },
+        errors: problems.errors,
+        errorList: problems.errorList,
+      },
+      problems.errorList.length > 0 ? 400 : 200,
+    );
+  };
+
+  app.get('/admin/sessions/:id/attendance', { config: signedIn }, async (request, reply) =>
+    render(request, reply, await sessionForAttendance(db, request)),
+  );
+
+  app.post('/admin/sessions/:id/attendance', { config: signedIn }, async (request, reply) => {
+    const session = await sessionForAttendance(db, request);
+    const body = bodyOf(request);
+    const entries: AttendanceEntry[] = [];
+    for (const [key, value] of Object.entries(body)) {
+      const match = /^status-([1-9]\d{0,9})$/.exec(key);
+      if (match && isStatus(value)) entries.push({ personId: Number(match[1]), status: value });
+    }
+    const result = await recordAttendance(db, session.id, entries, actorOf(request));
+    if (!result.ok)
+      return render(request, reply, session, {
+        statuses: body,
+        problems: refusalPart(result.refusal),
+      });
+    const changed = result.value.changed;
+    return redirectWithFlash(reply, paths.attendance(session.id), {
+      title: 'Attendance saved',
+      text:
+        changed === 0
+          ? 'Nothing had changed.'
+          : `${changed} ${changed === 1 ? 'person’s attendance was' : 'people’s attendance was'} recorded or corrected.`,
+    });
+  });
+
+  app.post('/admin/sessions/:id/attendance/add', { config: signedIn }, async (request, reply) => {
+    const session = await sessionForAttendance(db, request);
+    const body = bodyOf(request);
+    const form = parseForm(addForm, body);
+    if (!form.ok) return render(request, reply, session, { added: body, problems: form });
+    const { personId, status } = form.data;
+    const result = await addAttendee(db, session.id, { personId, status }, actorOf(request));
+    if (!result.ok)
+      return render(request, reply, session, {
+        added: body,
+        problems: refusalPart(result.refusal),
+      });
+    return redirectWithFlash(reply, paths.attendance(session.id), {
+      title: 'Added to the register',
+      text: `${result.value.name} is recorded as ${STATUSES[status].toLowerCase()}.`,
+    });
+  });
+
+  app.post('/admin/sessions/:id/attendance/code', { config: signedIn }, async (request, reply) => {
+    const session = await sessionForAttendance(db, request);
+    const result = await regenerateCode(db, session.id, actorOf(request));
+    if (!result.ok)
+      return render(request, reply, session, { problems: refusalPart(result.refusal) });
+    return redirectWithFlash(reply, paths.attendance(session.id), {
+      title: 'New attendance code',
+      text: `The code is now ${result.value.code}. The old code no longer works.`,
+    });
+  });
+};

@@ -1,0 +1,84 @@
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import type { AppDeps } from '../index.js';
+import { administrators, signedIn } from '../../platform/access.js';
+import { notFound } from '../../platform/errors.js';
+import { parseForm, refusalPart } from '../../platform/forms.js';
+import { redirectWithFlash } from '../../platform/flash.js';
+import { findPerson, listFacilitating, listRecord } from './repository.js';
+import { codeForm, idParams, STATUSES } from './schemas.js';
+import { registerWithCode } from './service.js';
+import { facilitatingView, recordView, sessionTitle } from './view-model.js';
+import { actorOf } from './access.js';
+import { paths } from './paths.js';
+
+/**
+ * Pages about one's own training: registering with a session's code, one's training record
+ * (and an administrator's view of anyone's), and the sessions one facilitates.
+ */
+export const selfRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { deps }) => {
+  const { db } = deps;
+
+  const renderAttend = (
+    reply: FastifyReply,
+    code: unknown,
+    problems = { errors: {}, errorList: [] } as ReturnType<typeof refusalPart>,
+  ) =>
+    reply.render(
+      'training-attendance/templates/attend.njk',
+      {
+        pageTitle: 'Record your attendance',
+        code: typeof code === 'string' ? code : '',
+        errors: problems.errors,
+        errorList: problems.errorList,
+      },
+      problems.errorList.length > 0 ? 400 : 200,
+    );
+
+  app.get(paths.attend, { config: signedIn }, async (_request, reply) => renderAttend(reply, ''));
+
+  app.post(paths.attend, { config: signedIn }, async (request, reply) => {
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const form = parseForm(codeForm, body);
+    if (!form.ok) return renderAttend(reply, body.code, form);
+    const result = await registerWithCode(db, form.data.code, actorOf(request));
+    if (!result.ok) return renderAttend(reply, body.code, refusalPart(result.refusal));
+    const { session, already } = result.value;
+    return redirectWithFlash(reply, paths.myRecord, {
+      title: already ? 'Already recorded' : 'Attendance recorded',
+      text: already
+        ? `Your attendance at ${sessionTitle(session)} was already recorded as ${STATUSES[already].toLowerCase()}.`
+        : `You are recorded as attending ${sessionTitle(session)}.`,
+    });
+  });
+
+  app.get(paths.myRecord, { config: signedIn }, async (request, reply) => {
+    const user = request.user!;
+    return reply.render('training-attendance/templates/record.njk', {
+      pageTitle: 'Your training record',
+      heading: 'Your training record',
+      own: true,
+      record: recordView(await listRecord(db, user.personId)),
+    });
+  });
+
+  app.get('/admin/people/:id/training', { config: administrators }, async (request, reply) => {
+    const parsed = idParams.safeParse(request.params);
+    const person = parsed.success ? await findPerson(db, parsed.data.id) : undefined;
+    if (!person || person.authorityId !== request.user!.authorityId) throw notFound();
+    const name = `${person.givenName} ${person.familyName}`;
+    return reply.render('training-attendance/templates/record.njk', {
+      pageTitle: `Training record – ${name}`,
+      heading: `Training record: ${name}`,
+      own: false,
+      personHref: paths.person(person.id),
+      record: recordView(await listRecord(db, person.id)),
+    });
+  });
+
+  app.get(paths.facilitating, { config: signedIn }, async (request, reply) =>
+    reply.render('training-attendance/templates/facilitating.njk', {
+      pageTitle: 'Sessions you facilitate',
+      sessions: facilitatingView(await listFacilitating(db, request.user!.personId)),
+    }),
+  );
+};
