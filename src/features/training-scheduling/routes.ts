@@ -2,9 +2,11 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { AppDeps } from '../index.js';
 import { datesRoutes } from './dates-routes.js';
 import { whipRoutes } from './whip-routes.js';
+import { topicRoutes } from './topics-routes.js';
 
-/** Agreeing group sessions' dates with whips (admin and whip sides). */
+/** Agreeing group sessions' dates with whips (admin and whip sides), and groups' topic proposals. */
 export const routes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, options) => {
   await app.register(datesRoutes, options);
   await app.register(whipRoutes, options);
+  await app.register(topicRoutes, options);
 };

@@ -81,24 +81,28 @@ export const topicForm = z.object({
   ),
 });
 
-export const topicDecisionForm = z
-  .object({
-    decision: z.enum(['accept', 'merge', 'decline'], {
-      error: 'Choose what to do with the proposal',
-    }),
-    courseId: z.preprocess(trimmed, id.optional()),
-    newCourse: z.preprocess(trimmed, z.literal('yes').optional()),
-    reply: z.preprocess(
-      trimmed,
-      z
-        .string({ error: 'Enter a reply to the group' })
-        .max(2000, 'The reply must be 2,000 characters or fewer'),
-    ),
-  })
-  .refine((f) => f.decision !== 'merge' || f.courseId !== undefined, {
-    message: 'Choose the course to merge the topic into',
-    path: ['courseId'],
-  });
+export const topicDecisionForm = z.object({
+  decision: z.enum(['accept', 'merge', 'decline'], {
+    error: 'Choose what to do with the proposal',
+  }),
+  courseId: z.preprocess(trimmed, id.optional()),
+  newCourse: z.preprocess(trimmed, z.literal('yes').optional()),
+  reply: z.preprocess(
+    trimmed,
+    z
+      .string({ error: 'Enter a reply to the group' })
+      .max(2000, 'The reply must be 2,000 characters or fewer'),
+  ),
+});
+
+/** Merging needs a course: checked apart so it shows with the other fields' errors. */
+export const missingMergeCourse = (body: Record<string, unknown>) =>
+  body.decision === 'merge' && !(typeof body.courseId === 'string' && body.courseId.trim())
+    ? {
+        errors: { courseId: { text: 'Choose the course to merge the topic into' } },
+        errorList: [{ text: 'Choose the course to merge the topic into', href: '#courseId' }],
+      }
+    : null;
 
 export const liaisonForm = z.object({
   attendees: z.preprocess(
