@@ -1,6 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { AppDeps } from '../index.js';
 import { invitationScheduler } from './scheduler.js';
+import { myRoutes } from './my-routes.js';
+import { calendarRoutes } from './calendar-routes.js';
 
 /**
  * Invitations to training sessions: the dispatcher that sends them (every minute outside
@@ -8,4 +10,6 @@ import { invitationScheduler } from './scheduler.js';
  */
 export const routes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, options) => {
   await app.register(invitationScheduler, options);
+  await app.register(myRoutes, options);
+  await app.register(calendarRoutes, options);
 };
