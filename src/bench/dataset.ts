@@ -5,6 +5,8 @@ import { migrateToLatest } from '../db/migrate.js';
 import { generateLargeDataset, LARGE_SLUG } from '../seed/large.js';
 import { ensureLargeCode } from '../seed/large-code.js';
 import { ensureLargeReports, LARGE_REPORT_TITLE } from '../seed/large-reports.js';
+import { ensureLargeTraining } from '../seed/large-training.js';
+import { timeInvitationLists, type InvitationListTiming } from './invitation-lists.js';
 import { onCleanUp } from './cleanup.js';
 import { freePort } from './system.js';
 
@@ -31,8 +33,16 @@ export interface DatasetSummary {
   generationSeconds: number | null;
   /** how long VACUUM ANALYZE took after generating */
   vacuumSeconds: number | null;
-  counts: { authorities: number; people: number; memberships: number; auditEvents: number };
+  counts: {
+    authorities: number;
+    people: number;
+    memberships: number;
+    auditEvents: number;
+    attendance: number;
+  };
   targets: PageTargets;
+  /** building a session's invitation list (issue 6), timed before the server starts */
+  invitationLists: InvitationListTiming[];
 }
 
 async function datasetExists(db: Db): Promise<boolean> {
@@ -49,7 +59,8 @@ async function countRows(db: Db): Promise<DatasetSummary['counts']> {
     select (select count(*) from authorities)::int as authorities,
       (select count(*) from people)::int as people,
       (select count(*) from memberships)::int as memberships,
-      (select count(*) from audit_events)::int as "auditEvents"
+      (select count(*) from audit_events)::int as "auditEvents",
+      (select count(*) from attendance)::int as attendance
   `.execute(db);
   const counts = rows[0];
   if (!counts) throw new Error('Could not count the rows of the dataset');
@@ -132,6 +143,18 @@ async function prepareIn(url: string): Promise<DatasetSummary> {
           database.db,
         );
       }
+      // ... and one generated before member development existed gets its programmes.
+      const training = await ensureLargeTraining(database.db, LARGE_SLUG);
+      if (training.added) {
+        console.log(
+          `Added the member development it was generated without: ${training.programmes} ` +
+            `programmes, ${training.sessions} sessions, ${training.invitations} invitations, ` +
+            `${training.attendance} attendance records.`,
+        );
+        await sql`analyze programmes, courses, training_sessions, session_invitations, attendance`.execute(
+          database.db,
+        );
+      }
     } else {
       console.log(`Generating the large dataset (${LARGE_SLUG}) ...`);
       const result = await generateLargeDataset(database.db);
@@ -149,7 +172,8 @@ async function prepareIn(url: string): Promise<DatasetSummary> {
       console.log(`VACUUM ANALYZE took ${vacuumSeconds.toFixed(1)} s.`);
     }
     const [counts, targets] = await Promise.all([countRows(database.db), findTargets(database.db)]);
-    return { reused, generationSeconds, vacuumSeconds, counts, targets };
+    const invitationLists = await timeInvitationLists(database.db, LARGE_SLUG);
+    return { reused, generationSeconds, vacuumSeconds, counts, targets, invitationLists };
   } finally {
     forget();
     await database.close();

@@ -9,6 +9,8 @@ export const TARGETS = {
   codeOfConductRatio: 0.5,
   /** a committee report's page and its readiness check (issue 5): within 2× the baseline */
   committeeReportsRatio: 0.5,
+  /** the training compliance dashboards, for an authority and a group (issue 6) */
+  memberDevelopmentRatio: 0.5,
 } as const;
 
 export type Verdict = 'baseline' | 'ok' | 'slow' | 'FAILED';

@@ -5,6 +5,7 @@ import { LARGE_ACCOUNTS } from '../seed/large.js';
 import { DEMO_PASSWORD } from '../seed/demo.js';
 import { cleanUp, cleanUpOnSignals, onCleanUp } from './cleanup.js';
 import { prepareDataset, type PageTargets } from './dataset.js';
+import { INVITATION_LIST_TARGET_MS } from './invitation-lists.js';
 import { measurePage, prime, type CpuProbe, type PageResult, type PageSpec } from './measure.js';
 import { formatMarkdown, formatTable, rate, TARGETS } from './report.js';
 import { startServer, type ServerProcess } from './server-process.js';
@@ -46,6 +47,11 @@ function pages(targets: PageTargets, mo: string, whip: string): PageSpec[] {
     ...spec,
     targetRatio: TARGETS.committeeReportsRatio,
   });
+  /** The training compliance dashboards, for an authority and for a group (issue 6). */
+  const trainingPage = (spec: PageSpec): PageSpec => ({
+    ...spec,
+    targetRatio: TARGETS.memberDevelopmentRatio,
+  });
   const surname = encodeURIComponent(targets.surname);
   const entity = encodeURIComponent(targets.entity);
   return [
@@ -77,6 +83,8 @@ function pages(targets: PageTargets, mo: string, whip: string): PageSpec[] {
     reportPage(signedIn(`/admin/reports/${targets.reportId}`, mo, 'MO')),
     reportPage(signedIn(`/admin/reports/${targets.reportId}/readiness`, mo, 'MO')),
     publicPage('/meetings'),
+    trainingPage(signedIn('/admin/training/compliance', mo, 'MO')),
+    trainingPage(signedIn('/group-training/compliance', whip, 'whip')),
     { label: '/baseline (last)', path: '/baseline', kind: 'baseline' },
   ];
 }
@@ -165,8 +173,15 @@ async function main(): Promise<void> {
   );
   console.log(
     `Dataset: ${dataset.counts.authorities} authorities, ${dataset.counts.people} people, ` +
-      `${dataset.counts.memberships} memberships, ${dataset.counts.auditEvents} audit events.`,
+      `${dataset.counts.memberships} memberships, ${dataset.counts.auditEvents} audit events, ` +
+      `${dataset.counts.attendance} attendance records.`,
   );
+  for (const list of dataset.invitationLists) {
+    console.log(
+      `Invitation list for a ${list.audience} session: ${list.people} people in ` +
+        `${list.medianMs} ms (median of ${list.runs}; target under ${INVITATION_LIST_TARGET_MS} ms).`,
+    );
+  }
 
   const loadAtStart = loadPerCore();
   if (loadAtStart > 0.5) {

@@ -6,6 +6,7 @@ import { hashPassword } from '../platform/passwords.js';
 import { DEMO_PASSWORD, type MembershipRole, type PersonRole } from './demo.js';
 import { writeLargeCode } from './large-code.js';
 import { writeLargeReports } from './large-reports.js';
+import { writeLargeTraining } from './large-training.js';
 import {
   FAMILY_NAMES,
   GIVEN_NAMES,
@@ -803,6 +804,7 @@ export async function generateLargeDataset(
     await grantOfficerRoles(trx, principal.id);
     await writeLargeCode(trx, principal.id);
     await writeLargeReports(trx, principal.id);
+    await writeLargeTraining(trx, principal.id);
     const history = await writeAuditTrail(trx, principal.id, AUDIT_EVENTS_PER_YEAR * years, cal);
     const written = await countWritten(trx, principal.id);
     await recordAudit(trx, {

@@ -12,7 +12,7 @@ export async function topUpLargeCouncil<R extends object>(
   slug: string,
   part: {
     /** the table whose rows for the council show that the part is there */
-    table: 'code_versions' | 'reports';
+    table: 'code_versions' | 'reports' | 'programmes';
     action: string;
     write: (trx: Trx, authorityId: number) => Promise<R>;
   },
