@@ -3,6 +3,7 @@ import type { AppDeps } from '../index.js';
 import { invitationScheduler } from './scheduler.js';
 import { myRoutes } from './my-routes.js';
 import { calendarRoutes } from './calendar-routes.js';
+import { adminRoutes } from './admin-routes.js';
 
 /**
  * Invitations to training sessions: the dispatcher that sends them (every minute outside
@@ -12,4 +13,5 @@ export const routes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, options
   await app.register(invitationScheduler, options);
   await app.register(myRoutes, options);
   await app.register(calendarRoutes, options);
+  await app.register(adminRoutes, options);
 };
