@@ -1,0 +1,392 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  createCourse,
+  createProgramme,
+  createTrainingSession,
+} from '../member-development/testing.js';
+import {
+  dateFields,
+  errorSummary,
+  idFrom,
+  programmeTestApp,
+  type ProgrammeTest,
+} from './int-test-support.js';
+
+let s: ProgrammeTest;
+let programmeId: number;
+let groupCourse: number;
+let allCourse: number;
+let officersCourse: number;
+before(async () => {
+  s = await programmeTestApp();
+  programmeId = await createProgramme(s.t.db, s.authorityId);
+  groupCourse = await createCourse(s.t.db, programmeId, {
+    title: 'The code of conduct for your group',
+    audience: 'political-group',
+    mandatory: true,
+  });
+  allCourse = await createCourse(s.t.db, programmeId, {
+    title: 'Local decision making',
+    audience: 'all-members',
+    duration_minutes: 120,
+  });
+  officersCourse = await createCourse(s.t.db, programmeId, {
+    title: 'Working with members',
+    audience: 'officers',
+  });
+});
+after(() => s.t.close());
+
+const session = (id: number) =>
+  s.t.db.selectFrom('training_sessions').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+
+const blank = {
+  groupId: '',
+  ...dateFields('sessionDate', ''),
+  startTime: '',
+  endTime: '',
+  venue: '',
+  onlineUrl: '',
+  capacity: '',
+  minimumNumbers: '',
+};
+
+/** A session confirmed (as the scheduling pages would), straight in the database. */
+const confirmed = (courseId: number, extra: Record<string, unknown> = {}) =>
+  createTrainingSession(s.t.db, courseId, {
+    status: 'confirmed',
+    starts_at: new Date('2026-10-14T17:00:00Z'),
+    ends_at: new Date('2026-10-14T18:30:00Z'),
+    confirmed_at: new Date(),
+    venue: 'Committee Room 1',
+    sequence: 2,
+    ...extra,
+  });
+
+test('a group’s session is added for a chosen group without a date; one session per group', async () => {
+  const url = `/admin/courses/${groupCourse}/sessions/new`;
+  const form = await s.page(url);
+  assert.match(form.body, /Blue Group/);
+  assert.match(form.body, /Date of the session \(optional\)/);
+  const created = await s.submit(url, { ...blank, groupId: String(s.groupA), capacity: '30' });
+  assert.equal(created.statusCode, 303);
+  const id = idFrom(created.headers.location, 'sessions');
+  const row = await session(id);
+  assert.equal(row.group_id, s.groupA);
+  assert.equal(row.starts_at, null);
+  assert.equal(row.status, 'planned');
+  assert.equal(row.capacity, 30);
+  const shown = await s.follow(created);
+  assert.match(shown.body, /Session added/);
+  assert.match(shown.body, /Date to be agreed/);
+  assert.match(shown.body, new RegExp(`/admin/sessions/${id}/dates`));
+  assert.match(shown.body, new RegExp(`/admin/sessions/${id}/invitations`));
+  assert.match(shown.body, new RegExp(`/admin/sessions/${id}/attendance`));
+
+  const again = await s.submit(url, { ...blank, groupId: String(s.groupA) });
+  assert.equal(again.statusCode, 400);
+  assert.deepEqual(errorSummary(again.body), ['This group already has a session of this course']);
+  const none = await s.submit(url, blank);
+  assert.equal(none.statusCode, 400);
+  assert.deepEqual(errorSummary(none.body), ['Select the political group the session is for']);
+  const timeOnly = await s.submit(url, { ...blank, groupId: String(s.groupB), startTime: '18:00' });
+  assert.equal(timeOnly.statusCode, 400);
+  assert.deepEqual(errorSummary(timeOnly.body), ['Enter the date, or leave the times blank']);
+  const otherGroup = (
+    await s.t.db
+      .insertInto('organisations')
+      .values({
+        authority_id: s.other.authority,
+        name: 'Their Group',
+        classification: 'political-group',
+        parent_id: null,
+        committee_type: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+  const foreign = await s.submit(url, { ...blank, groupId: String(otherGroup) });
+  assert.equal(foreign.statusCode, 400);
+  // a cancelled session frees the group for a new one
+  await s.t.db
+    .updateTable('training_sessions')
+    .set({ status: 'cancelled' })
+    .where('id', '=', id)
+    .execute();
+  assert.equal((await s.submit(url, { ...blank, groupId: String(s.groupA) })).statusCode, 303);
+  assert.deepEqual(
+    (await s.audits('training-session', id)).map((a) => a.action),
+    ['created'],
+  );
+});
+
+test('a session for all members needs a date; its times are England’s and its end defaults to the course length', async () => {
+  const url = `/admin/courses/${allCourse}/sessions/new`;
+  const undated = await s.submit(url, { ...blank, venue: 'Council Chamber' });
+  assert.equal(undated.statusCode, 400);
+  assert.deepEqual(errorSummary(undated.body), ['Enter the date of the session']);
+  assert.match(undated.body, /value="Council Chamber"/);
+
+  const wrong = await s.submit(url, {
+    ...blank,
+    ...dateFields('sessionDate', '2026-10-14'),
+    startTime: 'teatime',
+    onlineUrl: 'teams meeting',
+    capacity: 'forty',
+  });
+  assert.equal(wrong.statusCode, 400);
+  assert.deepEqual(errorSummary(wrong.body), [
+    'Enter the online link starting with https://',
+    'Enter the capacity as a whole number, like 40',
+  ]);
+  const badTime = await s.submit(url, {
+    ...blank,
+    ...dateFields('sessionDate', '2026-10-14'),
+    startTime: 'teatime',
+  });
+  assert.deepEqual(errorSummary(badTime.body), ['Enter a time like 18:30 or 6:30pm']);
+  const tooFew = await s.submit(url, {
+    ...blank,
+    ...dateFields('sessionDate', '2026-10-14'),
+    startTime: '18:00',
+    capacity: '10',
+    minimumNumbers: '20',
+  });
+  assert.equal(tooFew.statusCode, 400);
+  assert.deepEqual(errorSummary(tooFew.body), [
+    'The minimum numbers cannot be more than the capacity',
+  ]);
+
+  const summer = await s.submit(url, {
+    ...blank,
+    ...dateFields('sessionDate', '2026-10-14'),
+    startTime: '6pm',
+    venue: 'Council Chamber',
+    onlineUrl: 'https://meet.example/local-decisions',
+    capacity: '60',
+    minimumNumbers: '20',
+  });
+  assert.equal(summer.statusCode, 303);
+  const row = await session(idFrom(summer.headers.location, 'sessions'));
+  assert.equal(row.starts_at?.toISOString(), '2026-10-14T17:00:00.000Z');
+  assert.equal(row.ends_at?.toISOString(), '2026-10-14T19:00:00.000Z');
+  assert.equal(row.online_url, 'https://meet.example/local-decisions');
+  const winter = await s.submit(url, {
+    ...blank,
+    ...dateFields('sessionDate', '2026-11-04'),
+    startTime: '18:00',
+    endTime: '19:30',
+  });
+  const winterRow = await session(idFrom(winter.headers.location, 'sessions'));
+  assert.equal(winterRow.starts_at?.toISOString(), '2026-11-04T18:00:00.000Z');
+  assert.equal(winterRow.ends_at?.toISOString(), '2026-11-04T19:30:00.000Z');
+  const page = await s.page(`/admin/sessions/${winterRow.id}`);
+  assert.match(page.body, /Wednesday,? 4 November 2026, 6:00pm to 7:30pm/);
+});
+
+test('changing a confirmed session’s time or venue raises its sequence; other changes do not', async () => {
+  const id = await confirmed(allCourse);
+  const edit = await s.page(`/admin/sessions/${id}/edit`);
+  assert.match(edit.body, /value="18:00"/);
+  const same = {
+    ...blank,
+    ...dateFields('sessionDate', '2026-10-14'),
+    startTime: '18:00',
+    endTime: '19:30',
+    venue: 'Committee Room 1',
+  };
+  const capacityOnly = await s.submit(`/admin/sessions/${id}/edit`, { ...same, capacity: '25' });
+  assert.equal(capacityOnly.statusCode, 303);
+  assert.equal((await session(id)).sequence, 2);
+  assert.equal((await session(id)).capacity, 25);
+
+  const moved = await s.submit(`/admin/sessions/${id}/edit`, { ...same, venue: 'Council Chamber' });
+  assert.equal(moved.statusCode, 303);
+  assert.match(
+    (await s.follow(moved)).body,
+    /Everyone invited will be sent the new time and place/,
+  );
+  assert.equal((await session(id)).sequence, 3);
+  const later = await s.submit(`/admin/sessions/${id}/edit`, {
+    ...same,
+    startTime: '18:30',
+    endTime: '',
+  });
+  assert.equal(later.statusCode, 303);
+  const row = await session(id);
+  assert.equal(row.sequence, 4);
+  assert.equal(row.starts_at?.toISOString(), '2026-10-14T17:30:00.000Z');
+  assert.equal(row.status, 'confirmed');
+  // a confirmed session cannot lose its date
+  const undated = await s.submit(`/admin/sessions/${id}/edit`, {
+    ...same,
+    ...dateFields('sessionDate', ''),
+    startTime: '',
+    endTime: '',
+  });
+  assert.equal(undated.statusCode, 400);
+  assert.deepEqual(errorSummary(undated.body), ['Enter the date of the session']);
+
+  // a planned session's changes are not sent anywhere
+  const planned = await createTrainingSession(s.t.db, groupCourse, { group_id: s.groupB });
+  const dated = await s.submit(`/admin/sessions/${planned}/edit`, {
+    ...same,
+    groupId: String(s.groupB),
+  });
+  assert.equal(dated.statusCode, 303);
+  assert.equal((await session(planned)).sequence, 0);
+  const audit = await s.audits('training-session', id);
+  assert.deepEqual(
+    audit.map((a) => a.action),
+    ['updated', 'updated', 'updated'],
+  );
+  assert.deepEqual(audit[1]?.changes.venue, {
+    before: 'Committee Room 1',
+    after: 'Council Chamber',
+  });
+});
+
+test('cancelling a confirmed session raises its sequence; a cancelled session cannot change', async () => {
+  const id = await confirmed(allCourse, { sequence: 0 });
+  const page = await s.page(`/admin/sessions/${id}/cancel`);
+  assert.match(page.body, /will be sent the cancellation/);
+  const cancelled = await s.submit(`/admin/sessions/${id}/cancel`, {});
+  assert.equal(cancelled.statusCode, 303);
+  const row = await session(id);
+  assert.equal(row.status, 'cancelled');
+  assert.equal(row.sequence, 1);
+  const again = await s.submit(`/admin/sessions/${id}`, {}, `/admin/sessions/${id}/cancel`);
+  assert.equal(again.statusCode, 400);
+  assert.deepEqual(errorSummary(again.body), [
+    'This session is cancelled, so it cannot be cancelled',
+  ]);
+  const edit = await s.submit(`/admin/sessions/${id}/edit`, {
+    ...blank,
+    ...dateFields('sessionDate', '2026-10-14'),
+    startTime: '18:00',
+  });
+  assert.equal(edit.statusCode, 400);
+  assert.deepEqual(errorSummary(edit.body), [
+    'This session is cancelled, so it can no longer be changed',
+  ]);
+  assert.equal((await session(id)).sequence, 1);
+  assert.deepEqual(
+    (await s.audits('training-session', id)).map((a) => a.action),
+    ['cancelled'],
+  );
+  // a planned session is cancelled without raising its sequence
+  const planned = await createTrainingSession(s.t.db, allCourse);
+  assert.equal((await s.submit(`/admin/sessions/${planned}/cancel`, {})).statusCode, 303);
+  assert.equal((await session(planned)).sequence, 0);
+});
+
+test('facilitators are added and removed; nobody twice, nobody from another council', async () => {
+  const id = await createTrainingSession(s.t.db, groupCourse, { group_id: s.groupB });
+  const peer = (
+    await s.t.db
+      .insertInto('people')
+      .values({
+        authority_id: s.authorityId,
+        given_name: 'Pat',
+        family_name: 'Peer',
+        email: null,
+        kind: 'facilitator',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+  const stranger = (
+    await s.t.db
+      .insertInto('people')
+      .values({
+        authority_id: s.other.authority,
+        given_name: 'Sam',
+        family_name: 'Stranger',
+        email: null,
+        kind: 'facilitator',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+  const pageUrl = `/admin/sessions/${id}`;
+  const action = `/admin/sessions/${id}/facilitators`;
+  assert.match((await s.page(pageUrl)).body, /Pat Peer \(facilitator\)/);
+  assert.doesNotMatch((await s.page(pageUrl)).body, /Sam Stranger/);
+  const empty = await s.submit(pageUrl, { personId: '', role: '' }, action);
+  assert.equal(empty.statusCode, 400);
+  assert.deepEqual(errorSummary(empty.body), ['Select the facilitator']);
+  const added = await s.submit(pageUrl, { personId: String(peer), role: 'Member peer' }, action);
+  assert.equal(added.statusCode, 303);
+  assert.match((await s.follow(added)).body, /Member peer/);
+  const twice = await s.submit(pageUrl, { personId: String(peer), role: '' }, action);
+  assert.equal(twice.statusCode, 400);
+  assert.deepEqual(errorSummary(twice.body), ['That person already facilitates this session']);
+  const foreign = await s.submit(pageUrl, { personId: String(stranger), role: '' }, action);
+  assert.equal(foreign.statusCode, 400);
+  assert.deepEqual(errorSummary(foreign.body), [
+    'Select a facilitator, officer or member of the council',
+  ]);
+  const facilitators = () =>
+    s.t.db
+      .selectFrom('session_facilitators')
+      .select(['person_id', 'role'])
+      .where('session_id', '=', id)
+      .execute();
+  assert.deepEqual(await facilitators(), [{ person_id: peer, role: 'Member peer' }]);
+
+  const removed = await s.submit(pageUrl, {}, `/admin/sessions/${id}/facilitators/${peer}/remove`);
+  assert.equal(removed.statusCode, 303);
+  assert.deepEqual(await facilitators(), []);
+  assert.deepEqual(
+    (await s.audits('training-session', id)).map((a) => a.action),
+    ['facilitator-added', 'facilitator-removed'],
+  );
+});
+
+test('an officers’ session may complement a members’ session of the same council', async () => {
+  const members = await confirmed(allCourse);
+  const url = `/admin/courses/${officersCourse}/sessions/new`;
+  const form = await s.page(url);
+  assert.match(form.body, /Members’ session it complements/);
+  assert.doesNotMatch(form.body, new RegExp(`value="${s.other.session}"`));
+  const fields = { ...blank, ...dateFields('sessionDate', '2026-10-20'), startTime: '10:00' };
+  const foreign = await s.submit(url, { ...fields, complementsSessionId: String(s.other.session) });
+  assert.equal(foreign.statusCode, 400);
+  assert.deepEqual(errorSummary(foreign.body), ['Select one of the members’ sessions, or none']);
+  const created = await s.submit(url, { ...fields, complementsSessionId: String(members) });
+  assert.equal(created.statusCode, 303);
+  const id = idFrom(created.headers.location, 'sessions');
+  assert.equal((await session(id)).complements_session_id, members);
+  assert.match(
+    (await s.page(`/admin/sessions/${id}`)).body,
+    new RegExp(`href="/admin/sessions/${members}"`),
+  );
+});
+
+test('another council’s session is a page that does not exist', async () => {
+  const id = s.other.session;
+  for (const url of [
+    `/admin/sessions/${id}`,
+    `/admin/sessions/${id}/edit`,
+    `/admin/sessions/${id}/cancel`,
+    '/admin/sessions/x',
+  ])
+    assert.equal((await s.page(url)).statusCode, 404, url);
+  const own = await createTrainingSession(s.t.db, allCourse);
+  const ownPage = `/admin/sessions/${own}`;
+  for (const action of [
+    `/admin/sessions/${id}/edit`,
+    `/admin/sessions/${id}/cancel`,
+    `/admin/sessions/${id}/facilitators`,
+    `/admin/sessions/${id}/facilitators/${s.admin.personId}/remove`,
+    `/admin/courses/${s.other.course}/sessions/new`,
+  ])
+    assert.equal(
+      (await s.submit(ownPage, { ...blank, personId: String(s.admin.personId) }, action))
+        .statusCode,
+      404,
+      action,
+    );
+  assert.equal((await session(id)).status, 'planned');
+});
