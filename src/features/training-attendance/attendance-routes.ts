@@ -64,7 +64,7 @@ export const attendanceRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (ap
         addStatusItems: Object.entries(STATUSES).map(([value, text]) => ({
           value,
           text,
-          checked: added.status === value,
+          checked: added.addStatus === value,
         })),
         paths: {
           form: paths.attendance(session.id),
@@ -111,7 +111,7 @@ export const attendanceRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (ap
     const body = bodyOf(request);
     const form = parseForm(addForm, body);
     if (!form.ok) return render(request, reply, session, { added: body, problems: form });
-    const { personId, status } = form.data;
+    const { personId, addStatus: status } = form.data;
     const result = await addAttendee(db, session.id, { personId, status }, actorOf(request));
     if (!result.ok)
       return render(request, reply, session, {

@@ -160,17 +160,17 @@ test('someone not invited can be added to the register, once, with a clear error
   const empty = await postForm(t.app, add, {}, form);
   assert.equal(empty.statusCode, 400);
   assert.match(empty.body, /href="#personId">Choose the person to add/);
-  assert.match(empty.body, /href="#status">Choose how they attended/);
+  assert.match(empty.body, /href="#addStatus">Choose how they attended/);
 
   assert.match(form.body, new RegExp(`<option value="${guest}">`));
-  const added = await postForm(t.app, add, { personId: String(guest), status: 'late' }, form);
+  const added = await postForm(t.app, add, { personId: String(guest), addStatus: 'late' }, form);
   assert.equal(added.statusCode, 303);
   const row = (await attendanceOf(session)).find((r) => r.person_id === guest);
   assert.equal(row?.status, 'late');
   const audit = (await auditsOf(session)).at(-1)!;
   assert.deepEqual([audit.entity_id, audit.action], [`${session}:${guest}`, 'added']);
 
-  const again = await postForm(t.app, add, { personId: String(guest), status: 'late' }, form);
+  const again = await postForm(t.app, add, { personId: String(guest), addStatus: 'late' }, form);
   assert.equal(again.statusCode, 400);
   assert.match(again.body, /already on the register/);
   const shown = await page(url(session));

@@ -31,7 +31,7 @@ export const addForm = z.object({
     .regex(/^[1-9]\d{0,9}$/, { error: 'Choose the person to add' })
     .transform(Number)
     .refine((n) => n <= MAX_ID, { error: 'Choose the person to add' }),
-  status: z
+  addStatus: z
     .string({ error: 'Choose how they attended' })
     .refine(isStatus, { error: 'Choose how they attended' })
     .transform((v) => v as AttendanceStatus),
