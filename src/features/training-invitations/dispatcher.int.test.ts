@@ -193,3 +193,19 @@ test('reminders go a week and a day before, once each, and not to those who said
   assert.doesNotMatch(mine[1]!.body_text, /required training/);
   assert.deepEqual(await reminders(no!.email), []);
 });
+
+test('two dispatchers running at once send each invitation once', async () => {
+  const crowd = await groupWithMembers(t.db, 12);
+  const course = await groupCourse(t.db, crowd.programmeId, 'Running at once');
+  await confirmedSession(t.db, course, crowd.groupId, new Date('2027-12-01T10:00Z'));
+  const now = new Date('2027-10-01T09:00Z');
+  const [a, b] = await Promise.all([
+    dispatchInvitations(t.db, now, options),
+    dispatchInvitations(t.db, now, options),
+  ]);
+  assert.equal(a.invitations + b.invitations, 12);
+  for (const member of crowd.members) {
+    const mail = await emailsTo(t.db, member.email);
+    assert.equal(mail.length, 1, member.email);
+  }
+});
