@@ -52,6 +52,7 @@ export const attendanceRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (ap
         backHref: isAdministrator(request) ? paths.session(session.id) : paths.facilitating,
         backText: isAdministrator(request) ? 'Back to the session' : 'Back to your sessions',
         rows: registerRows(roster, options.statuses ?? null),
+        restAbsent: options.statuses?.restAbsent === 'yes',
         counts: counts(roster),
         addPersonItems: [
           { value: '', text: 'Choose a person' },
@@ -90,7 +91,9 @@ export const attendanceRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (ap
       const match = /^status-([1-9]\d{0,9})$/.exec(key);
       if (match && isStatus(value)) entries.push({ personId: Number(match[1]), status: value });
     }
-    const result = await recordAttendance(db, session.id, entries, actorOf(request));
+    const result = await recordAttendance(db, session.id, entries, actorOf(request), {
+      restAbsent: body.restAbsent === 'yes',
+    });
     if (!result.ok)
       return render(request, reply, session, {
         statuses: body,

@@ -122,6 +122,18 @@ test('attendance is recorded, and each correction is audited with its before and
   assert.match(shown.body, new RegExp(`value="left-early" checked`));
 });
 
+test('everyone not marked yet can be recorded as absent in the same save', async () => {
+  const [a, b, c] = officers as [number, number, number];
+  const other = await confirmedSession(t.db, authorityId);
+  await submit(other, { [`status-${a}`]: 'late' });
+  const saved = await submit(other, { [`status-${b}`]: 'attended', restAbsent: 'yes' });
+  assert.equal(saved.statusCode, 303);
+  const rows = new Map((await attendanceOf(other)).map((r) => [r.person_id, r.status]));
+  assert.equal(rows.get(a), 'late', 'what was marked before stands');
+  assert.equal(rows.get(b), 'attended');
+  assert.equal(rows.get(c), 'absent');
+});
+
 test('attendance cannot be taken for a session with no date, or for someone not on the register', async () => {
   const [a] = officers as [number];
   const planned = await confirmedSession(t.db, authorityId);

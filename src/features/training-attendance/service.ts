@@ -46,19 +46,21 @@ async function lockOpenSession(trx: Trx, sessionId: number, now: Date, field: st
 /**
  * Record or correct the attendance of people on a session's register (those invited, and those
  * already recorded). Only what changes is written, each change audited with its before and
- * after. Someone left unmarked keeps what they had.
+ * after. Someone left unmarked keeps what they had, unless `restAbsent` asks that everyone
+ * never marked be recorded as absent.
  */
 export async function recordAttendance(
   db: Db,
   sessionId: number,
   entries: AttendanceEntry[],
   actor: Actor,
-  now: Date = new Date(),
+  options: { restAbsent?: boolean; now?: Date } = {},
 ): Promise<Outcome<{ changed: number }>> {
   return db.transaction().execute(async (trx) => {
-    const open = await lockOpenSession(trx, sessionId, now, 'attendance');
+    const open = await lockOpenSession(trx, sessionId, options.now ?? new Date(), 'attendance');
     if (!open.ok) return open;
-    const onRegister = new Set((await listRoster(trx, sessionId)).map((r) => r.personId));
+    const roster = await listRoster(trx, sessionId);
+    const onRegister = new Set(roster.map((r) => r.personId));
     const unknown = entries.find((e) => !onRegister.has(e.personId));
     if (unknown)
       return refuse(
@@ -66,8 +68,15 @@ export async function recordAttendance(
         'Only people on this session’s register can be marked: add them first',
       );
     const before = new Map((await listAttendance(trx, sessionId)).map((r) => [r.personId, r]));
+    const all = [...entries];
+    if (options.restAbsent) {
+      const marked = new Set(entries.map((e) => e.personId));
+      for (const r of roster)
+        if (!marked.has(r.personId) && !before.has(r.personId))
+          all.push({ personId: r.personId, status: 'absent' });
+    }
     const audits: AuditRecord[] = [];
-    for (const entry of entries) {
+    for (const entry of all) {
       const was = before.get(entry.personId);
       if (was?.status === entry.status) continue;
       await saveAttendance(trx, {
