@@ -61,6 +61,23 @@ test('administrators see who is invited, the replies and the numbers against the
   assert.equal(rows.length, 5, 'a header row and one row per member');
 });
 
+test('the list narrows to one kind of reply; an unknown filter shows everyone', async () => {
+  const url = `/admin/sessions/${session}/invitations`;
+  const read = (query: string) =>
+    t.app.inject({ url: `${url}${query}`, headers: { cookie: admin.cookie } });
+  const all = await read('');
+  assert.match(all.body, /<strong>Everyone \(4\)<\/strong>/);
+  assert.match(all.body, new RegExp(`href="${url}\\?reply=none">No reply yet \\(1\\)`));
+  const declined = await read('?reply=not-attending');
+  assert.equal(declined.statusCode, 200);
+  assert.match(declined.body, /<strong>Not attending \(1\)<\/strong>/);
+  assert.match(declined.body, /Who is invited: not attending/);
+  assert.equal((declined.body.match(/<tr class="govuk-table__row">/g) ?? []).length, 2);
+  const odd = await read('?reply=%3Cscript%3E');
+  assert.equal(odd.statusCode, 200);
+  assert.equal((odd.body.match(/<tr class="govuk-table__row">/g) ?? []).length, 5);
+});
+
 test('a session nobody is invited to says so; others are refused or not found', async () => {
   const none = await page(empty, admin.cookie);
   assert.equal(none.statusCode, 200);

@@ -4,7 +4,7 @@ import { administrators } from '../../platform/access.js';
 import { notFound } from '../../platform/errors.js';
 import { findSessionForAdmin, listInvitees } from './admin-repository.js';
 import { adminInvitationsView } from './admin-view-model.js';
-import { sessionParams } from './schemas.js';
+import { invitationsQuery, sessionParams } from './schemas.js';
 
 /**
  * `/admin/sessions/<id>/invitations`: who is invited to a session, whether it is required of
@@ -20,9 +20,10 @@ export const adminRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { 
       const session = await findSessionForAdmin(deps.db, params.data.sessionId);
       if (!session) throw notFound();
       const invitees = await listInvitees(deps.db, session.id);
+      const { reply: filter } = invitationsQuery.parse(request.query ?? {});
       return reply.render(
         'training-invitations/templates/admin-invitations.njk',
-        adminInvitationsView(session, invitees),
+        adminInvitationsView(session, invitees, filter),
       );
     },
   );

@@ -2,6 +2,7 @@ import { escapeHtml } from '../../platform/html.js';
 import { formatDateTime } from '../../platform/views.js';
 import type { Invitee, SessionForAdmin } from './admin-repository.js';
 import { invitationPaths } from './paths.js';
+import type { ReplyFilter } from './schemas.js';
 import { replyHtml, sessionTitle, tag, whenText } from './view-model.js';
 
 const STATUS_TEXT = {
@@ -48,9 +49,41 @@ export function numbersWarnings(
   return warnings;
 }
 
-/** /admin/sessions/<id>/invitations */
-export function adminInvitationsView(session: SessionForAdmin, invitees: readonly Invitee[]) {
+const FILTER_TEXT: Record<ReplyFilter, string> = {
+  attending: 'Attending',
+  tentative: 'Tentative',
+  'not-attending': 'Not attending',
+  none: 'No reply yet',
+};
+
+const matches = (filter: ReplyFilter | undefined) => (i: Invitee) =>
+  filter === undefined || (filter === 'none' ? i.response === null : i.response === filter);
+
+/** Links that narrow the list to one kind of reply, each with its number. */
+function filterLinks(
+  sessionId: number,
+  invitees: readonly Invitee[],
+  current: ReplyFilter | undefined,
+) {
+  const base = invitationPaths.admin(sessionId);
+  return [
+    { text: `Everyone (${invitees.length})`, href: base, current: current === undefined },
+    ...(Object.keys(FILTER_TEXT) as ReplyFilter[]).map((f) => ({
+      text: `${FILTER_TEXT[f]} (${invitees.filter(matches(f)).length})`,
+      href: `${base}?reply=${f}`,
+      current: current === f,
+    })),
+  ];
+}
+
+/** /admin/sessions/<id>/invitations, optionally narrowed to one kind of reply. */
+export function adminInvitationsView(
+  session: SessionForAdmin,
+  invitees: readonly Invitee[],
+  filter?: ReplyFilter,
+) {
   const counts = inviteeCounts(invitees);
+  const shown = invitees.filter(matches(filter));
   const limit = (n: number | null) => (n === null ? 'Not set' : String(n));
   return {
     pageTitle: `Invitations: ${sessionTitle(session)}`,
@@ -95,12 +128,14 @@ export function adminInvitationsView(session: SessionForAdmin, invitees: readonl
     ],
     warnings: numbersWarnings(session, counts),
     empty: invitees.length === 0,
+    filters: filterLinks(session.id, invitees, filter),
+    noneShown: shown.length === 0,
     table: {
-      caption: 'Who is invited',
+      caption: filter ? `Who is invited: ${FILTER_TEXT[filter].toLowerCase()}` : 'Who is invited',
       captionClasses: 'govuk-table__caption--m',
       firstCellIsHeader: true,
       head: [{ text: 'Name' }, { text: 'Required' }, { text: 'Reply' }, { text: 'Invited' }],
-      rows: invitees.map((i) => [
+      rows: shown.map((i) => [
         { text: i.name },
         { html: i.required ? tag('Required', 'govuk-tag--purple') : escapeHtml('Not required') },
         { html: replyHtml(i) },

@@ -27,3 +27,10 @@ export const replyForm = z
     }
   });
 export type ReplyForm = z.infer<typeof replyForm>;
+
+/** The reply to show on an administrator's list; anything else shows everyone. */
+export const REPLY_FILTERS = ['attending', 'tentative', 'not-attending', 'none'] as const;
+export type ReplyFilter = (typeof REPLY_FILTERS)[number];
+export const invitationsQuery = z
+  .object({ reply: z.enum(REPLY_FILTERS).optional() })
+  .catch({ reply: undefined });
