@@ -212,3 +212,15 @@ export async function listComplementableSessions(db: DbOrTrx, authorityId: numbe
     .execute();
 }
 export type ComplementableSession = Awaited<ReturnType<typeof listComplementableSessions>>[number];
+
+/** Officers' sessions that complement a members' session. */
+export async function listComplementingSessions(db: DbOrTrx, sessionId: number) {
+  return db
+    .selectFrom('training_sessions as s')
+    .innerJoin('courses as c', 'c.id', 's.course_id')
+    .select(['s.id', 's.starts_at', 's.ends_at', 's.status', 'c.title as course_title'])
+    .where('s.complements_session_id', '=', sessionId)
+    .orderBy(sql`s.starts_at nulls last`)
+    .orderBy('s.id')
+    .execute();
+}

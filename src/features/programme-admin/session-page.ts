@@ -4,6 +4,7 @@ import { escapeHtml } from '../../platform/html.js';
 import { paths } from './paths.js';
 import {
   findSession,
+  listComplementingSessions,
   listFacilitators,
   listPossibleFacilitators,
   type SessionRow,
@@ -25,6 +26,8 @@ export async function sessionPage(
   const complements = session.complements_session_id
     ? await findSession(db, session.complements_session_id)
     : null;
+  const complementedBy =
+    session.audience === 'officers' ? [] : await listComplementingSessions(db, session.id);
   const taken = new Set(facilitators.map((f) => f.id));
   const link = (href: string, text: string) =>
     `<a class="govuk-link" href="${escapeHtml(href)}">${escapeHtml(text)}</a>`;
@@ -63,6 +66,15 @@ export async function sessionPage(
                 }
               : { text: 'No members’ session' },
           ),
+        ]
+      : []),
+    ...(complementedBy.length > 0
+      ? [
+          row('Officers’ sessions alongside', {
+            html: complementedBy
+              .map((c) => link(paths.session(c.id), `${c.course_title}: ${whenText(c)}`))
+              .join('<br>'),
+          }),
         ]
       : []),
     ...(session.override_reason

@@ -80,6 +80,8 @@ export async function createSession(
   actor: Actor,
 ): Promise<Outcome<number>> {
   return db.transaction().execute(async (trx) => {
+    // one session per group: sessions of a course are added one at a time
+    await trx.selectFrom('courses').select('id').where('id', '=', courseId).forUpdate().execute();
     const course = await findCourse(trx, courseId);
     if (!course) return refuse('venue', 'That course no longer exists');
     if (course.programme_status === 'closed')
@@ -120,6 +122,12 @@ export async function updateSession(
     if (!session) return refuse('venue', 'That session no longer exists');
     if (session.status === 'cancelled' || session.status === 'held')
       return refuse('venue', `This session is ${session.status}, so it can no longer be changed`);
+    await trx
+      .selectFrom('courses')
+      .select('id')
+      .where('id', '=', session.course_id)
+      .forUpdate()
+      .execute();
     const course = await findCourse(trx, session.course_id);
     if (!course || course.programme_status === 'closed')
       return refuse('venue', 'The programme is closed, so its sessions can no longer be changed');

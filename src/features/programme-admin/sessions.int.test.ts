@@ -155,6 +155,10 @@ test('an officers’ session may complement a members’ session of the same cou
   const id = idFrom(created.headers.location, 'sessions');
   assert.equal((await session(id)).complements_session_id, members);
   assert.match(
+    (await s.page(`/admin/sessions/${members}`)).body,
+    new RegExp(`Officers’ sessions alongside[\\s\\S]*href="/admin/sessions/${id}"`),
+  );
+  assert.match(
     (await s.page(`/admin/sessions/${id}`)).body,
     new RegExp(`href="/admin/sessions/${members}"`),
   );
