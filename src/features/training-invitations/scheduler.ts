@@ -10,7 +10,11 @@ const MINUTE = 60 * 1000;
  */
 export const invitationScheduler: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { deps }) => {
   if (deps.config.NODE_ENV === 'test') return;
+  let running = false;
   const run = async () => {
+    // A long round (thousands invited at once) is not overlapped by the next one.
+    if (running) return;
+    running = true;
     try {
       const sent = await dispatchInvitations(deps.db, new Date(), {
         baseUrl: deps.config.baseUrl,
@@ -20,6 +24,8 @@ export const invitationScheduler: FastifyPluginAsync<{ deps: AppDeps }> = async 
       if (total > 0) app.log.info(sent, 'training invitations and reminders queued');
     } catch (error) {
       app.log.error({ err: error }, 'queueing training invitations failed');
+    } finally {
+      running = false;
     }
   };
   let timer: NodeJS.Timeout | undefined;
