@@ -46,6 +46,36 @@ describe('the Member Development Programme for administrators', () => {
     await server?.close();
   });
 
+  test('the demo council’s programme, a course and its sessions', async () => {
+    const list = await ProgrammesPage.open(page);
+    await list.follow('Member Development Programme 2026/27');
+    const programme = await ProgrammeRecordPage.verifyOnPage(
+      page,
+      'Member Development Programme 2026/27',
+    );
+    await checkAccessibility(page, 'the demo programme');
+    await programme.follow('Our code of conduct, for each political group');
+    const course = await ProgrammeRecordPage.verifyOnPage(
+      page,
+      'Our code of conduct, for each political group',
+    );
+    await checkAccessibility(page, 'a course for the groups');
+    await course.follow(/\d{4}|Date to be agreed/);
+    await ProgrammeRecordPage.verifyOnPage(
+      page,
+      /^Our code of conduct, for each political group: /,
+    );
+    await checkAccessibility(page, 'a group’s session');
+    await page.goto(ProgrammesPage.path);
+    await list.follow('Member Development Programme 2026/27');
+    await programme.follow('Members and officers working well together');
+    await ProgrammeRecordPage.verifyOnPage(page, 'Members and officers working well together');
+    await course.follow(/\d{4}|Date to be agreed/);
+    await ProgrammeRecordPage.verifyOnPage(page, 'Members and officers working well together');
+    assert.match(await page.locator('main').innerText(), /Complements/);
+    await checkAccessibility(page, 'an officers’ session');
+  });
+
   test('the list and a new programme, with its errors first, then approved and started', async () => {
     const list = await ProgrammesPage.open(page);
     await checkAccessibility(page, 'the list of programmes');
