@@ -306,6 +306,42 @@ test('once confirmed, the whip can no longer accept or propose, and the officer 
   assert.equal((await session(id)).starts_at!.toISOString(), a!.starts_at.toISOString());
 });
 
+test('another council’s group session is a 404 for its administrators', async () => {
+  const { id: elsewhere } = await t.db
+    .insertInto('authorities')
+    .values({ slug: 'elsewhere', name: 'Elsewhere Council', kind: 'principal', parent_id: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const { id: theirGroup } = await t.db
+    .insertInto('organisations')
+    .values({
+      authority_id: elsewhere,
+      name: 'Their group',
+      classification: 'political-group',
+      parent_id: null,
+      committee_type: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const {
+    sessionIds: [theirs],
+  } = await groupSessions(t.db, elsewhere, [theirGroup]);
+  const page = await t.app.inject({
+    url: `/admin/sessions/${theirs}/dates`,
+    headers: { cookie: admin.cookie },
+  });
+  assert.equal(page.statusCode, 404);
+  const form = await getForm(t.app, `/admin/sessions/${await newSession()}/dates`, admin.cookie);
+  const post = await postForm(
+    t.app,
+    `/admin/sessions/${theirs}/dates`,
+    dateFields('18:00', '19:00'),
+    form,
+  );
+  assert.equal(post.statusCode, 404);
+  assert.equal((await proposals(theirs!)).length, 0);
+});
+
 test('a session that is not a group session has no dates page; other roles may not use these pages', async () => {
   const plain = await createTrainingSession(t.db, courseId, {});
   const none = await t.app.inject({

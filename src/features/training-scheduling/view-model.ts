@@ -4,7 +4,7 @@ import type { DateProposalRow, GroupSessionRow } from './repository.js';
 
 /** 'Tuesday 21 March 2027, 6:30pm to 8pm' (England's time). */
 export const whenText = (startsAt: Date, endsAt: Date | null): string =>
-  `${meetingDay(startsAt)}, ${meetingTime(startsAt)}${endsAt ? ` to ${meetingTime(endsAt)}` : ''}`;
+  `${meetingDay(startsAt).replace(/^(\w+),/, '$1')}, ${meetingTime(startsAt)}${endsAt ? ` to ${meetingTime(endsAt)}` : ''}`;
 
 const STATUS_TAGS: Record<string, { text: string; classes: string }> = {
   planned: { text: 'Date not agreed', classes: 'govuk-tag--yellow' },

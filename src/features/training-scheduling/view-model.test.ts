@@ -1,0 +1,59 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { isAgreed } from './dates-service.js';
+import { parseTimeOfDay } from './schemas.js';
+import { durationText, proposalTag, whenText } from './view-model.js';
+import type { DateProposalRow } from './repository.js';
+
+test('a date is agreed when the whip accepted it or proposed it, and only then', () => {
+  assert.equal(isAgreed({ status: 'accepted', byWhip: false }), true);
+  assert.equal(isAgreed({ status: 'open', byWhip: true }), true);
+  assert.equal(isAgreed({ status: 'open', byWhip: false }), false);
+  assert.equal(isAgreed({ status: 'withdrawn', byWhip: true }), false);
+  assert.equal(isAgreed({ status: 'declined', byWhip: false }), false);
+});
+
+test('times of day are read as people type them', () => {
+  assert.equal(parseTimeOfDay('18:30'), '18:30');
+  assert.equal(parseTimeOfDay('6.30pm'), '18:30');
+  assert.equal(parseTimeOfDay('9am'), '09:00');
+  assert.equal(parseTimeOfDay('12am'), '00:00');
+  assert.equal(parseTimeOfDay('12pm'), '12:00');
+  assert.equal(parseTimeOfDay('18'), null, 'an hour alone is ambiguous');
+  assert.equal(parseTimeOfDay('24:00'), null);
+  assert.equal(parseTimeOfDay('13pm'), null);
+  assert.equal(parseTimeOfDay('soon'), null);
+});
+
+test('lengths and times read naturally, in England’s clock', () => {
+  assert.equal(durationText(90), '1 hour 30 minutes');
+  assert.equal(durationText(120), '2 hours');
+  assert.equal(durationText(45), '45 minutes');
+  // 18:00 UTC on 16 March is 6pm GMT; on 16 June it is 7pm BST.
+  assert.equal(
+    whenText(new Date('2027-03-16T18:00:00Z'), new Date('2027-03-16T19:30:00Z')),
+    'Tuesday 16 March 2027, 6:00pm to 7:30pm',
+  );
+  assert.match(whenText(new Date('2027-06-16T18:00:00Z'), null), /, 7:00pm$/);
+});
+
+test('each proposal says where it stands', () => {
+  const base: DateProposalRow = {
+    id: 1,
+    sessionId: 1,
+    startsAt: new Date(),
+    endsAt: new Date(),
+    proposedBy: 'A B',
+    byWhip: false,
+    note: '',
+    status: 'open',
+    decidedBy: null,
+    decidedAt: null,
+    decisionNote: '',
+    createdAt: new Date(),
+  };
+  assert.equal(proposalTag(base).text, 'Waiting for the whip’s answer'.replace('’', "'"));
+  assert.equal(proposalTag({ ...base, byWhip: true }).text, 'Proposed by the whip');
+  assert.equal(proposalTag({ ...base, status: 'accepted' }).text, 'Agreed');
+  assert.equal(proposalTag({ ...base, status: 'withdrawn' }).text, 'Withdrawn');
+});
