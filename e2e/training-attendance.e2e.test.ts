@@ -121,6 +121,16 @@ describe('taking attendance at a training session', () => {
       await checkAccessibility(page, 'the register after a correction');
       await saveScreenshot(page, 'training-attendance-phone');
 
+      await clickAndLoad(
+        page,
+        page.getByRole('link', { name: /^Show only the \d+ not marked yet$/ }),
+      );
+      register = await SessionAttendancePage.verifyOnPage(page);
+      const unmarked = await register.names();
+      assert.equal(unmarked.length, all.length - 2);
+      assert.ok(!unmarked.includes(first) && !unmarked.includes(second));
+      await checkAccessibility(page, 'the register showing only those not marked');
+
       await register.add();
       register = await SessionAttendancePage.verifyOnPage(page);
       await waitForFocusOnErrorSummary(page);

@@ -35,6 +35,7 @@ export const attendanceRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (ap
       statuses?: Record<string, unknown> | null;
       added?: Record<string, unknown>;
       problems?: Problems;
+      unmarkedOnly?: boolean;
     } = {},
   ) => {
     const problems = options.problems ?? noProblems();
@@ -51,7 +52,13 @@ export const attendanceRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (ap
         session: view,
         backHref: isAdministrator(request) ? paths.session(session.id) : paths.facilitating,
         backText: isAdministrator(request) ? 'Back to the session' : 'Back to your sessions',
-        rows: registerRows(roster, options.statuses ?? null),
+        rows: registerRows(
+          options.unmarkedOnly ? roster.filter((r) => r.status === null) : roster,
+          options.statuses ?? null,
+        ),
+        unmarkedOnly: options.unmarkedOnly ?? false,
+        showAllHref: paths.attendance(session.id),
+        showUnmarkedHref: `${paths.attendance(session.id)}?show=unmarked`,
         restAbsent: options.statuses?.restAbsent === 'yes',
         counts: counts(roster),
         addPersonItems: [
@@ -79,9 +86,11 @@ export const attendanceRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (ap
     );
   };
 
-  app.get('/admin/sessions/:id/attendance', { config: signedIn }, async (request, reply) =>
-    render(request, reply, await sessionForAttendance(db, request)),
-  );
+  app.get('/admin/sessions/:id/attendance', { config: signedIn }, async (request, reply) => {
+    const session = await sessionForAttendance(db, request);
+    const query = (request.query ?? {}) as Record<string, unknown>;
+    return render(request, reply, session, { unmarkedOnly: query.show === 'unmarked' });
+  });
 
   app.post('/admin/sessions/:id/attendance', { config: signedIn }, async (request, reply) => {
     const session = await sessionForAttendance(db, request);
@@ -98,9 +107,11 @@ export const attendanceRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (ap
       return render(request, reply, session, {
         statuses: body,
         problems: refusalPart(result.refusal),
+        unmarkedOnly: body.show === 'unmarked',
       });
     const changed = result.value.changed;
-    return redirectWithFlash(reply, paths.attendance(session.id), {
+    const back = paths.attendance(session.id) + (body.show === 'unmarked' ? '?show=unmarked' : '');
+    return redirectWithFlash(reply, back, {
       title: 'Attendance saved',
       text:
         changed === 0

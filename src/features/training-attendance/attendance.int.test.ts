@@ -126,6 +126,10 @@ test('everyone not marked yet can be recorded as absent in the same save', async
   const [a, b, c] = officers as [number, number, number];
   const other = await confirmedSession(t.db, authorityId);
   await submit(other, { [`status-${a}`]: 'late' });
+  const filtered = await page(`${url(other)}?show=unmarked`);
+  assert.match(filtered.body, /Showing the 2 not marked yet/);
+  assert.doesNotMatch(filtered.body, new RegExp(`name="status-${a}"`));
+  assert.match(filtered.body, new RegExp(`name="status-${b}"`));
   const saved = await submit(other, { [`status-${b}`]: 'attended', restAbsent: 'yes' });
   assert.equal(saved.statusCode, 303);
   const rows = new Map((await attendanceOf(other)).map((r) => [r.person_id, r.status]));
@@ -181,6 +185,55 @@ test('someone not invited can be added to the register, once, with a clear error
   assert.equal(row?.status, 'late');
   const audit = (await auditsOf(session)).at(-1)!;
   assert.deepEqual([audit.entity_id, audit.action], [`${session}:${guest}`, 'added']);
+
+  const parish = await t.db
+    .insertInto('authorities')
+    .values({
+      slug: 'little-parish',
+      name: 'Little Parish Council',
+      kind: 'parish',
+      parent_id: authorityId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const outsider = await t.db
+    .insertInto('authorities')
+    .values({ slug: 'far-off', name: 'Far Off Council', kind: 'principal', parent_id: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const person = (authority: number, family: string) =>
+    t.db
+      .insertInto('people')
+      .values({
+        authority_id: authority,
+        given_name: 'Pat',
+        family_name: family,
+        kind: 'member',
+        updated_at: new Date(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+  const parishioner = await person(parish.id, 'Parishioner');
+  const foreigner = await person(outsider.id, 'Foreigner');
+  const refused = await postForm(
+    t.app,
+    add,
+    { personId: String(foreigner.id), addStatus: 'attended' },
+    form,
+  );
+  assert.equal(refused.statusCode, 400);
+  assert.match(
+    refused.body,
+    /href="#personId">Choose someone of this council or one of its parishes/,
+  );
+  assert.match(refused.body, /value="attended" checked/, 'the status chosen is kept');
+  const fromParish = await postForm(
+    t.app,
+    add,
+    { personId: String(parishioner.id), addStatus: 'attended' },
+    form,
+  );
+  assert.equal(fromParish.statusCode, 303);
 
   const again = await postForm(t.app, add, { personId: String(guest), addStatus: 'late' }, form);
   assert.equal(again.statusCode, 400);

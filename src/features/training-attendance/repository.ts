@@ -118,12 +118,20 @@ export async function listRoster(db: DbOrTrx, sessionId: number): Promise<Roster
   return rows;
 }
 
-/** People of the council who are not on the session's register yet: whom one can add. */
+/**
+ * People of the council (and of its parishes, whose councillors may come to its training) who
+ * are not on the session's register yet: whom one can add.
+ */
 export async function listAddable(db: DbOrTrx, sessionId: number, authorityId: number) {
   return db
     .selectFrom('people as p')
     .select(['p.id as personId', 'p.given_name as givenName', 'p.family_name as familyName'])
-    .where('p.authority_id', '=', authorityId)
+    .where('p.authority_id', 'in', (eb) =>
+      eb
+        .selectFrom('authorities as au')
+        .select('au.id')
+        .where((w) => w.or([w('au.id', '=', authorityId), w('au.parent_id', '=', authorityId)])),
+    )
     .where('p.kind', 'in', ['member', 'co-opted-member', 'officer'])
     .where((eb) =>
       eb.not(
@@ -154,15 +162,17 @@ export async function listAddable(db: DbOrTrx, sessionId: number, authorityId: n
 
 export async function findPerson(db: DbOrTrx, personId: number) {
   return db
-    .selectFrom('people')
+    .selectFrom('people as p')
+    .innerJoin('authorities as a', 'a.id', 'p.authority_id')
     .select([
-      'id',
-      'authority_id as authorityId',
-      'given_name as givenName',
-      'family_name as familyName',
-      'kind',
+      'p.id',
+      'p.authority_id as authorityId',
+      'a.parent_id as parentAuthorityId',
+      'p.given_name as givenName',
+      'p.family_name as familyName',
+      'p.kind',
     ])
-    .where('id', '=', personId)
+    .where('p.id', '=', personId)
     .executeTakeFirst();
 }
 

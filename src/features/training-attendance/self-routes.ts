@@ -64,7 +64,10 @@ export const selfRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { d
   app.get('/admin/people/:id/training', { config: administrators }, async (request, reply) => {
     const parsed = idParams.safeParse(request.params);
     const person = parsed.success ? await findPerson(db, parsed.data.id) : undefined;
-    if (!person || person.authorityId !== request.user!.authorityId) throw notFound();
+    // The principal council's administrators also look after its parishes' councillors.
+    const authorityId = request.user!.authorityId;
+    if (!person || (person.authorityId !== authorityId && person.parentAuthorityId !== authorityId))
+      throw notFound();
     const name = `${person.givenName} ${person.familyName}`;
     return reply.render('training-attendance/templates/record.njk', {
       pageTitle: `Training record – ${name}`,

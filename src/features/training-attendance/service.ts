@@ -113,8 +113,16 @@ export async function addAttendee(
     const open = await lockOpenSession(trx, sessionId, now, 'personId');
     if (!open.ok) return open;
     const person = await findPerson(trx, input.personId);
-    if (!person || person.authorityId !== open.value.authorityId)
-      return refuse('personId', 'Choose someone of this council');
+    const ofCouncil =
+      person?.authorityId === open.value.authorityId ||
+      person?.parentAuthorityId === open.value.authorityId;
+    if (
+      !person ||
+      !ofCouncil ||
+      person.kind === 'independent-person' ||
+      person.kind === 'facilitator'
+    )
+      return refuse('personId', 'Choose someone of this council or one of its parishes');
     const roster = await listRoster(trx, sessionId);
     if (roster.some((r) => r.personId === input.personId))
       return refuse('personId', 'That person is already on the register: mark them in the list');

@@ -76,6 +76,7 @@ export function counts(roster: RosterRow[]) {
     (r) => r.status === 'attended' || r.status === 'late' || r.status === 'left-early',
   ).length;
   return {
+    total: roster.length,
     invited: roster.filter((r) => r.invited).length,
     required: roster.filter((r) => r.required).length,
     present,
