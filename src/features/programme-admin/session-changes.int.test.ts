@@ -69,6 +69,26 @@ test('changing a confirmed session’s time or venue raises its sequence; other 
   });
   assert.equal(dated.statusCode, 303);
   assert.equal((await session(planned)).sequence, 0);
+  // a group whose whip has been sent dates stays the session's group
+  await s.t.db
+    .insertInto('session_date_proposals')
+    .values({
+      session_id: planned,
+      starts_at: new Date('2026-10-21T17:00:00Z'),
+      ends_at: new Date('2026-10-21T18:30:00Z'),
+      proposed_by: s.admin.personId,
+      by_whip: false,
+    })
+    .execute();
+  const regrouped = await s.submit(`/admin/sessions/${planned}/edit`, {
+    ...same,
+    groupId: String(s.groupA),
+  });
+  assert.equal(regrouped.statusCode, 400);
+  assert.deepEqual(errorSummary(regrouped.body), [
+    'Dates have been proposed to this group, so the group cannot change: cancel the session and add one for the other group',
+  ]);
+  assert.equal((await session(planned)).group_id, s.groupB);
   const audit = await s.audits('training-session', id);
   assert.deepEqual(
     audit.map((a) => a.action),

@@ -135,8 +135,20 @@ export async function updateSession(
     const values = await resolve(trx, course, input, { sessionId, confirmed });
     if (!values.ok) return values;
     const after = values.value;
-    if (confirmed && after.group_id !== session.group_id)
-      return refuse('groupId', 'The session is confirmed, so its group cannot change');
+    if (after.group_id !== session.group_id) {
+      if (confirmed)
+        return refuse('groupId', 'The session is confirmed, so its group cannot change');
+      const proposed = await trx
+        .selectFrom('session_date_proposals')
+        .select('id')
+        .where('session_id', '=', sessionId)
+        .executeTakeFirst();
+      if (proposed)
+        return refuse(
+          'groupId',
+          'Dates have been proposed to this group, so the group cannot change: cancel the session and add one for the other group',
+        );
+    }
     const resent =
       confirmed &&
       (!same(after.starts_at, session.starts_at) ||
