@@ -41,6 +41,19 @@ export async function programmeTestApp() {
       .returning('id')
       .executeTakeFirstOrThrow()
   ).id;
+  const council = (
+    await t.db
+      .insertInto('organisations')
+      .values({
+        authority_id: authorityId,
+        name: 'Test Council',
+        classification: 'council',
+        parent_id: null,
+        committee_type: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
   const other = (
     await t.db
       .insertInto('authorities')
@@ -82,6 +95,7 @@ export async function programmeTestApp() {
     groupA,
     groupB,
     committee,
+    council,
     other: {
       authority: other,
       programme: otherProgramme,

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { DbOrTrx } from '../../db/database.js';
-import { todayInEngland } from '../../db/current.js';
+import { currentOn, todayInEngland } from '../../db/current.js';
 
 /** SQL of the administrators' programme pages: reading programmes, courses and sessions. */
 
@@ -163,13 +163,33 @@ export async function listOrganisations(
     .execute();
 }
 
-/** People who may facilitate a session: the council's facilitators, officers and members. */
+/**
+ * People who may facilitate a session: the council's facilitators and officers, and its
+ * councillors holding a seat today (a member peer).
+ */
 export async function listPossibleFacilitators(db: DbOrTrx, authorityId: number) {
+  const today = todayInEngland();
   return db
     .selectFrom('people')
     .select(['id', 'given_name', 'family_name', 'kind', 'organisation_name'])
     .where('authority_id', '=', authorityId)
-    .where('kind', 'in', ['facilitator', 'officer', 'member'])
+    .where((eb) =>
+      eb.or([
+        eb('kind', 'in', ['facilitator', 'officer']),
+        eb.and([
+          eb('kind', '=', 'member'),
+          eb.exists(
+            eb
+              .selectFrom('memberships as seat')
+              .innerJoin('organisations as c', 'c.id', 'seat.organisation_id')
+              .select(sql`1`.as('one'))
+              .whereRef('seat.person_id', '=', 'people.id')
+              .where('c.classification', '=', 'council')
+              .where(currentOn('seat', today)),
+          ),
+        ]),
+      ]),
+    )
     .orderBy('family_name')
     .orderBy('given_name')
     .execute();

@@ -162,10 +162,39 @@ test('facilitators are added and removed; nobody twice, nobody from another coun
       .returning('id')
       .executeTakeFirstOrThrow()
   ).id;
+  const councillor = async (family: string, endDate: string | null) => {
+    const person = (
+      await s.t.db
+        .insertInto('people')
+        .values({
+          authority_id: s.authorityId,
+          given_name: 'Cllr',
+          family_name: family,
+          email: null,
+          kind: 'member',
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+    await s.t.db
+      .insertInto('memberships')
+      .values({
+        person_id: person,
+        organisation_id: s.council,
+        start_date: '2022-05-05',
+        end_date: endDate,
+      })
+      .execute();
+    return person;
+  };
+  await councillor('Sitting', null);
+  await councillor('Former', '2024-05-01');
   const pageUrl = `/admin/sessions/${id}`;
   const action = `/admin/sessions/${id}/facilitators`;
   assert.match((await s.page(pageUrl)).body, /Pat Peer \(facilitator\)/);
   assert.doesNotMatch((await s.page(pageUrl)).body, /Sam Stranger/);
+  assert.match((await s.page(pageUrl)).body, /Cllr Sitting \(councillor\)/);
+  assert.doesNotMatch((await s.page(pageUrl)).body, /Cllr Former/);
   const empty = await s.submit(pageUrl, { personId: '', role: '' }, action);
   assert.equal(empty.statusCode, 400);
   assert.deepEqual(errorSummary(empty.body), ['Select the facilitator']);
