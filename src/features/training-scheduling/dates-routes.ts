@@ -4,7 +4,7 @@ import { administrators } from '../../platform/access.js';
 import { notFound } from '../../platform/errors.js';
 import { parseForm, refusalPart } from '../../platform/forms.js';
 import { redirectWithFlash } from '../../platform/flash.js';
-import { confirmSession, proposeDate } from './dates-service.js';
+import { closeDate, confirmSession, proposeDate } from './dates-service.js';
 import { paths } from './paths.js';
 import { findGroupSession, listDateProposals, type GroupSessionRow } from './repository.js';
 import {
@@ -16,8 +16,8 @@ import {
   readProposedTimes,
   type Problems,
 } from './route-support.js';
-import { confirmForm, idParams } from './schemas.js';
-import { confirmItems, proposalView, sessionSummary } from './view-model.js';
+import { closeForm, confirmForm, idParams } from './schemas.js';
+import { closeItems, confirmItems, proposalView, sessionSummary } from './view-model.js';
 
 /**
  * `/admin/sessions/<id>/dates`: administrators propose dates for a political group's session,
@@ -49,6 +49,8 @@ export const datesRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { 
         session: sessionSummary(session),
         proposals,
         confirmItems: confirmItems(proposals, values.proposalId),
+        closeItems: closeItems(proposals, values.closeProposalId),
+        closeAction: paths.closeDate(session.id),
         values,
         raw: form.raw ?? {},
         sessionHref: paths.session(session.id),
@@ -108,6 +110,28 @@ export const datesRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { 
             ? ". The reason for confirming without the whip's agreement is recorded"
             : ''
         }.`,
+      });
+    },
+  );
+
+  app.post(
+    '/admin/sessions/:id/dates/close',
+    { config: administrators },
+    async (request, reply) => {
+      const session = await sessionFrom(request);
+      const body = bodyOf(request);
+      const form = parseForm(closeForm, body);
+      if (!form.ok) return render(reply, session, { values: body }, form);
+      const result = await closeDate(
+        db,
+        { sessionId: session.id, proposalId: form.data.closeProposalId, note: form.data.closeNote },
+        actorOf(request),
+      );
+      if (!result) throw notFound();
+      if (!result.ok) return render(reply, session, { values: body }, refusalPart(result.refusal));
+      return redirectWithFlash(reply, paths.dates(session.id), {
+        title: result.value === 'declined' ? 'Date declined' : 'Date withdrawn',
+        text: 'The whip sees your note with the date.',
       });
     },
   );

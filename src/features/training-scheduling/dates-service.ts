@@ -249,3 +249,49 @@ export async function confirmSession(
     return done({ invited: invited.length, overridden: !agreed });
   });
 }
+
+/**
+ * An administrator turns down a date still open: a whip's date is declined, an officer's own
+ * withdrawn, with a note the whip sees. Null: no such group session.
+ */
+export async function closeDate(
+  db: Db,
+  input: { sessionId: number; proposalId: number; note: string },
+  actor: Actor,
+): Promise<Outcome<'declined' | 'withdrawn'> | null> {
+  return db.transaction().execute(async (trx) => {
+    const { session, refusal } = await lockPlanned(trx, input.sessionId);
+    if (!session) return null;
+    if (refusal) return refuse('closeProposalId', refusal.refusal.message);
+    const proposal = await trx
+      .selectFrom('session_date_proposals')
+      .select(['id', 'status', 'by_whip'])
+      .where('id', '=', input.proposalId)
+      .where('session_id', '=', input.sessionId)
+      .executeTakeFirst();
+    if (!proposal || proposal.status !== 'open') {
+      return refuse('closeProposalId', 'Choose one of the dates still waiting for an answer');
+    }
+    const after = {
+      status: proposal.by_whip ? ('declined' as const) : ('withdrawn' as const),
+      decided_by: actor.actorPersonId,
+      decided_at: new Date(),
+      decision_note: input.note,
+    };
+    await trx
+      .updateTable('session_date_proposals')
+      .set(after)
+      .where('id', '=', proposal.id)
+      .execute();
+    await recordAudit(trx, {
+      actorPersonId: actor.actorPersonId,
+      requestId: actor.requestId,
+      entity: 'session_date_proposal',
+      entityId: proposal.id,
+      action: proposal.by_whip ? 'decline' : 'withdraw',
+      before: { status: 'open' },
+      after,
+    });
+    return done(after.status);
+  });
+}

@@ -2,6 +2,7 @@
 export const paths = {
   dates: (sessionId: number) => `/admin/sessions/${sessionId}/dates`,
   confirm: (sessionId: number) => `/admin/sessions/${sessionId}/dates/confirm`,
+  closeDate: (sessionId: number) => `/admin/sessions/${sessionId}/dates/close`,
   session: (sessionId: number) => `/admin/sessions/${sessionId}`,
   groupTraining: '/group-training',
   whipSession: (sessionId: number) => `/group-training/sessions/${sessionId}`,

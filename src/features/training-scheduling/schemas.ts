@@ -62,6 +62,17 @@ export const confirmForm = z.object({
   overrideReason: text(1000, 'The reason must be 1,000 characters or fewer'),
 });
 
+/** Turning down a date still open, with a note for the whip. */
+export const closeForm = z.object({
+  closeProposalId: requiredId('Choose the date to turn down'),
+  closeNote: z.preprocess(
+    trimmed,
+    z
+      .string({ error: 'Enter a note for the whip saying why' })
+      .max(2000, 'The note must be 2,000 characters or fewer'),
+  ),
+});
+
 /** A whip's acceptance of a proposed date, with an optional note. */
 export const acceptForm = z.object({
   note: text(2000, 'The note must be 2,000 characters or fewer'),

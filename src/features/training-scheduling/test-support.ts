@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.js';
-import { createPerson } from '../../testing/app.js';
+import { createPerson, getForm, postForm, type TestApp } from '../../testing/app.js';
 import {
   createCourse,
   createProgramme,
@@ -68,3 +68,40 @@ export const dateFields = (start: string, end: string, note = '', day = '16', mo
   endTime: end,
   note,
 });
+
+/** Requests and reads that the dates tests share. */
+export function dateHelpers(t: TestApp, admin: { cookie: string }) {
+  return {
+    adminPropose: async (sessionId: number, fields: Record<string, string>) => {
+      const form = await getForm(t.app, `/admin/sessions/${sessionId}/dates`, admin.cookie);
+      return postForm(t.app, `/admin/sessions/${sessionId}/dates`, fields, form);
+    },
+    adminConfirm: async (sessionId: number, fields: Record<string, string>) => {
+      const form = await getForm(t.app, `/admin/sessions/${sessionId}/dates`, admin.cookie);
+      return postForm(t.app, `/admin/sessions/${sessionId}/dates/confirm`, fields, form);
+    },
+    proposals: (sessionId: number) =>
+      t.db
+        .selectFrom('session_date_proposals')
+        .selectAll()
+        .where('session_id', '=', sessionId)
+        .orderBy('id')
+        .execute(),
+    session: (id: number) =>
+      t.db
+        .selectFrom('training_sessions')
+        .selectAll()
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow(),
+    audits: (entity: string, entityId: number) =>
+      t.db
+        .selectFrom('audit_events')
+        .selectAll()
+        .where('entity', '=', entity)
+        .where('entity_id', '=', String(entityId))
+        .orderBy('id')
+        .execute(),
+    whipForm: (who: { cookie: string }, sessionId: number) =>
+      getForm(t.app, `/group-training/sessions/${sessionId}`, who.cookie),
+  };
+}

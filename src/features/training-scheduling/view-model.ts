@@ -72,6 +72,20 @@ export function confirmItems(proposals: ProposalView[], chosen: unknown) {
     }));
 }
 
+/** Radios for turning a date down: the dates still waiting for an answer. */
+export function closeItems(proposals: ProposalView[], chosen: unknown) {
+  return proposals
+    .filter((p) => p.open)
+    .map((p) => ({
+      value: String(p.id),
+      text: p.when,
+      checked: String(chosen ?? '') === String(p.id),
+      hint: {
+        text: p.byWhip ? 'Proposed by the whip: declined' : 'Proposed by an officer: withdrawn',
+      },
+    }));
+}
+
 export function sessionSummary(s: GroupSessionRow) {
   const tag = sessionTag(s.status);
   const when = s.startsAt ? whenText(s.startsAt, s.endsAt) : null;
