@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { isAgreed } from './dates-service.js';
 import { parseTimeOfDay } from './schemas.js';
-import { durationText, proposalTag, whenText } from './view-model.js';
+import { durationText, proposalTag, sessionSummary, whenText } from './view-model.js';
 import type { DateProposalRow } from './repository.js';
 
 test('a date is agreed when the whip accepted it or proposed it, and only then', () => {
@@ -56,4 +56,29 @@ test('each proposal says where it stands', () => {
   assert.equal(proposalTag({ ...base, byWhip: true }).text, 'Proposed by the whip');
   assert.equal(proposalTag({ ...base, status: 'accepted' }).text, 'Agreed');
   assert.equal(proposalTag({ ...base, status: 'withdrawn' }).text, 'Withdrawn');
+});
+
+test('a planned session’s pencilled-in time is not shown as agreed', () => {
+  const base = {
+    id: 1,
+    authorityId: 1,
+    courseId: 1,
+    courseTitle: 'Code',
+    durationMinutes: 90,
+    programmeId: 1,
+    programmeTitle: 'P',
+    groupId: 1,
+    groupName: 'G',
+    startsAt: new Date('2027-03-16T18:00:00Z'),
+    endsAt: null,
+    venue: '',
+    onlineUrl: null,
+    confirmedAt: null,
+    confirmedBy: null,
+    overrideReason: null,
+  };
+  const dateRow = (status: 'planned' | 'confirmed') =>
+    sessionSummary({ ...base, status }).rows.find((r) => r.key.text === 'Date and time')!.value;
+  assert.match(JSON.stringify(dateRow('planned')), /pencilled in, not agreed/);
+  assert.doesNotMatch(JSON.stringify(dateRow('confirmed')), /pencilled/);
 });

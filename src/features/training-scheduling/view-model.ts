@@ -100,7 +100,14 @@ export function sessionSummary(s: GroupSessionRow) {
       key: { text: 'Status' },
       value: { html: `<strong class="govuk-tag ${tag.classes}">${tag.text}</strong>` },
     },
-    row('Date and time', when ?? 'Not agreed yet'),
+    row(
+      'Date and time',
+      when === null
+        ? 'Not agreed yet'
+        : s.status === 'planned'
+          ? `${when} (pencilled in, not agreed with the whip)`
+          : when,
+    ),
     ...(s.venue ? [row('Venue', s.venue)] : []),
     ...(s.onlineUrl ? [row('Online', s.onlineUrl)] : []),
     ...(confirmed ? [row('Confirmed by', confirmed)] : []),
