@@ -153,6 +153,33 @@ describe('taking attendance at a training session', () => {
     }
   });
 
+  test('the register works on a phone without JavaScript', async () => {
+    const context = await newContext(browser, server.baseURL, {
+      viewport: PHONE,
+      javaScriptEnabled: false,
+    });
+    try {
+      const page = await context.newPage();
+      const account = demoAccount('facilitator');
+      await (await SignInPage.open(page)).signIn(account.email, DEMO_PASSWORD);
+      await DashboardPage.verifyOnPage(page);
+      let register = await SessionAttendancePage.open(page, session);
+      const councillor = demoAccount('member').name;
+      const all = await register.names();
+      const name = all.find(
+        (n) => n !== councillor && all.indexOf(n) === all.lastIndexOf(n) && all.indexOf(n) > 5,
+      )!;
+      await register.mark(name, 'Left early');
+      await register.save();
+      register = await SessionAttendancePage.verifyOnPage(page);
+      assert.match(await register.successBanner.innerText(), /1 person’s attendance was/);
+      assert.equal(await register.statusOf(name), 'Left early');
+      // axe needs scripts, so it runs on this page in the tests with JavaScript on.
+    } finally {
+      await context.close();
+    }
+  });
+
   test('a councillor records their own attendance with the code, after a wrong one', async () => {
     const { context, page } = await signedInAs('member');
     try {

@@ -60,9 +60,7 @@ export class SessionAttendancePage extends AbstractPage {
 
   /** The names on the register, in order. */
   async names(): Promise<string[]> {
-    return this.page
-      .locator('form fieldset legend')
-      .evaluateAll((legends) => legends.map((l) => (l.textContent ?? '').trim()));
+    return (await this.page.locator('form fieldset legend').allInnerTexts()).map((t) => t.trim());
   }
 }
 
