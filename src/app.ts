@@ -24,6 +24,16 @@ export interface BuildAppOptions {
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+/**
+ * A request's path as the log shows it: no query string, and no secret carried in the path (a
+ * set-password link's token, a personal calendar feed's token).
+ */
+export function loggedPath(url: string): string {
+  return (url.split('?')[0] ?? '')
+    .replace(/^\/set-password\/[^/]+/, '/set-password/<token>')
+    .replace(/^\/calendar\/[^/]+\.ics$/, '/calendar/<token>.ics');
+}
+
 /** Pino options: request ids, and nothing personal (no cookies, no query strings, no addresses). */
 export function loggerOptions(level: string): FastifyServerOptions['logger'] {
   return {
@@ -33,7 +43,7 @@ export function loggerOptions(level: string): FastifyServerOptions['logger'] {
       req: (req: { method: string; url: string; id: string }) => ({
         id: req.id,
         method: req.method,
-        path: req.url.split('?')[0],
+        path: loggedPath(req.url),
       }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
