@@ -225,3 +225,25 @@ test('facilitators are added and removed; nobody twice, nobody from another coun
     ['facilitator-added', 'facilitator-removed'],
   );
 });
+
+test("a confirmed group session's date is agreed with its whip, so it cannot be moved here", async () => {
+  const id = await confirmed(groupCourse, { group_id: s.groupA });
+  const same = {
+    ...blank,
+    groupId: String(s.groupA),
+    ...dateFields('sessionDate', '2026-10-14'),
+    startTime: '18:00',
+    endTime: '19:30',
+    venue: 'Committee Room 1',
+  };
+  const moved = await s.submit(`/admin/sessions/${id}/edit`, {
+    ...same,
+    startTime: '19:00',
+    endTime: '',
+  });
+  assert.equal(moved.statusCode, 400);
+  assert.match(errorSummary(moved.body).join(' '), /agreed with its whip/);
+  assert.equal((await session(id)).starts_at?.toISOString(), '2026-10-14T17:00:00.000Z');
+  const venue = await s.submit(`/admin/sessions/${id}/edit`, { ...same, venue: 'Council Chamber' });
+  assert.equal(venue.statusCode, 303, 'the place may still change');
+});

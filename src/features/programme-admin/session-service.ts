@@ -149,6 +149,17 @@ export async function updateSession(
           'Dates have been proposed to this group, so the group cannot change: cancel the session and add one for the other group',
         );
     }
+    // A group's date is agreed with its whip (training-scheduling): it is not changed here.
+    if (
+      confirmed &&
+      session.group_id !== null &&
+      (!same(after.starts_at, session.starts_at) || !same(after.ends_at, session.ends_at))
+    ) {
+      return refuse(
+        'sessionDate',
+        'The date and time of a group’s session are agreed with its whip, so they cannot be changed here: cancel the session and add a new one, then agree its date with the whip',
+      );
+    }
     const resent =
       confirmed &&
       (!same(after.starts_at, session.starts_at) ||
