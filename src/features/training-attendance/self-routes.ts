@@ -9,6 +9,7 @@ import { codeForm, idParams, STATUSES } from './schemas.js';
 import { registerWithCode } from './service.js';
 import { facilitatingView, recordView, sessionTitle } from './view-model.js';
 import { actorOf } from './access.js';
+import { WrongCodeLimiter } from './guesses.js';
 import { paths } from './paths.js';
 
 /**
@@ -17,6 +18,7 @@ import { paths } from './paths.js';
  */
 export const selfRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { deps }) => {
   const { db } = deps;
+  const wrongCodes = new WrongCodeLimiter();
 
   const renderAttend = (
     reply: FastifyReply,
@@ -38,10 +40,19 @@ export const selfRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { d
 
   app.post(paths.attend, { config: signedIn }, async (request, reply) => {
     const body = (request.body ?? {}) as Record<string, unknown>;
+    const personId = request.user!.personId;
+    const wait = wrongCodes.waitMinutes(personId);
+    if (wait > 0) {
+      const message = `You have typed too many wrong codes. Try again in ${wait} ${wait === 1 ? 'minute' : 'minutes'}, or ask the facilitator to record your attendance`;
+      return renderAttend(reply, body.code, refusalPart({ field: 'code', message }));
+    }
     const form = parseForm(codeForm, body);
     if (!form.ok) return renderAttend(reply, body.code, form);
     const result = await registerWithCode(db, form.data.code, actorOf(request));
-    if (!result.ok) return renderAttend(reply, body.code, refusalPart(result.refusal));
+    if (!result.ok) {
+      wrongCodes.noteWrong(personId);
+      return renderAttend(reply, body.code, refusalPart(result.refusal));
+    }
     const { session, already } = result.value;
     return redirectWithFlash(reply, paths.myRecord, {
       title: already ? 'Already recorded' : 'Attendance recorded',

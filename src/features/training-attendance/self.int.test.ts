@@ -196,3 +196,18 @@ test('a training record keeps required, invited and attended apart, for the pers
   assert.equal((await page(`/admin/people/${stranger.id}/training`, admin.cookie)).statusCode, 404);
   assert.equal((await page('/admin/people/nope/training', admin.cookie)).statusCode, 404);
 });
+
+test('after ten wrong codes a person must wait before trying again', async () => {
+  const guesser = await t.signInAs(['officer']);
+  for (let i = 0; i < 10; i += 1) {
+    const wrong = await enter(`GUES${String(i).padStart(2, '0')}`.slice(0, 6), guesser.cookie);
+    assert.match(wrong.body, /That code does not match a session/);
+  }
+  const held = await enter('GUESS9', guesser.cookie);
+  assert.equal(held.statusCode, 400);
+  assert.match(
+    held.body,
+    /href="#code">You have typed too many wrong codes\. Try again in 15 minutes/,
+  );
+  assert.match((await enter('ZZZZZ2')).body, /does not match/, 'others may still try');
+});
