@@ -171,7 +171,24 @@ test('a training record keeps required, invited and attended apart, for the pers
     /Required: 1 \(0 attended\)\. Invited \(not required\): 1\. Attended in all: 2\./,
   );
 
+  const cancelled = await confirmedSession(t.db, authorityId, {
+    mandatory: true,
+    courseTitle: 'Cancelled course',
+  });
+  await t.db
+    .updateTable('training_sessions')
+    .set({ status: 'cancelled' })
+    .where('id', '=', cancelled)
+    .execute();
+  const later = await page('/my/training/record', cookie);
+  assert.match(later.body, /Cancelled course/);
+  assert.match(later.body, /\(cancelled\)/);
+  assert.match(later.body, /Required: 1 \(0 attended\)/, 'a cancelled session is not counted');
+
   const admin = await t.signInAs(['monitoring-officer']);
+  const empty = await page('/my/training/record', admin.cookie);
+  assert.match(empty.body, /No training has been required so far/);
+  assert.match(empty.body, /No attendance recorded so far/);
   const theirs = await page(`/admin/people/${person}/training`, admin.cookie);
   assert.equal(theirs.statusCode, 200);
   assert.match(theirs.body, /Training record: Test Person/);

@@ -112,9 +112,10 @@ export function recordView(rows: RecordRow[]) {
     invited: invited.map(recordLine),
     attended: attended.map(recordLine),
     summary: {
-      required: required.length,
+      // A cancelled session is listed, but no longer counts as training required or offered.
+      required: required.filter((r) => r.sessionStatus !== 'cancelled').length,
       requiredAttended: required.filter((r) => r.status && ATTENDED.includes(r.status)).length,
-      invited: invited.length,
+      invited: invited.filter((r) => r.sessionStatus !== 'cancelled').length,
       attended: attended.length,
     },
   };
