@@ -152,6 +152,10 @@ test('attendance cannot be taken for a session with no date, or for someone not 
     early.body,
     /href="#attendance">Attendance can be taken once the session is confirmed/,
   );
+  assert.match(early.body, /id="attendance"/, 'the summary’s link has somewhere to go');
+  const readOnly = await page(url(planned));
+  assert.doesNotMatch(readOnly.body, new RegExp(`name="status-${a}"`), 'no form until it opens');
+  assert.match(readOnly.body, /Not marked/);
 
   const future = await confirmedSession(t.db, authorityId, { startsInMinutes: 24 * 60 });
   const tooSoon = await submit(future, { [`status-${a}`]: 'attended' });
@@ -165,7 +169,7 @@ test('attendance cannot be taken for a session with no date, or for someone not 
   assert.equal(outsider.statusCode, 400);
   assert.match(
     outsider.body,
-    new RegExp(`href="#status-${admin.personId}">Only people on this session`),
+    /href="#attendance">Only people on this session’s register can be marked/,
   );
 });
 

@@ -64,8 +64,8 @@ export async function recordAttendance(
     const unknown = entries.find((e) => !onRegister.has(e.personId));
     if (unknown)
       return refuse(
-        `status-${unknown.personId}`,
-        'Only people on this session’s register can be marked: add them first',
+        'attendance',
+        'Only people on this session’s register can be marked: add anyone else first',
       );
     const before = new Map((await listAttendance(trx, sessionId)).map((r) => [r.personId, r]));
     const all = [...entries];

@@ -62,6 +62,7 @@ export function registerRows(roster: RosterRow[], values: Record<string, unknown
       personId: r.personId,
       name: `${r.givenName} ${r.familyName}`,
       hint: notes.join(', '),
+      statusText: r.status ? STATUSES[r.status] : 'Not marked',
       items: (Object.entries(STATUSES) as [AttendanceStatus, string][]).map(([value, text]) => ({
         value,
         text,
