@@ -42,6 +42,7 @@ const ADMIN_NAVIGATION = [
   '/admin/code',
   '/admin/reports',
   '/admin/meetings',
+  '/admin/programmes',
   '/admin/outbox',
 ];
 /** the administration links on an administrator's dashboard */
@@ -102,7 +103,7 @@ async function linkHrefs(page: Page, selector: string): Promise<string[]> {
 /** What each demo account's role should see. Officers also hold the plain officer role. */
 const EXPECTED: Record<string, Expected> = {
   'monitoring-officer': {
-    sections: ['Administration', 'Report clearances'],
+    sections: ['Administration', 'Member development', 'Report clearances'],
     navigation: [...ADMIN_NAVIGATION, '/audit', '/clearances'],
     check: async (dashboard) => {
       const links = await linkHrefs(dashboard.page, '#section-administration ~ ul a');
@@ -120,7 +121,7 @@ const EXPECTED: Record<string, Expected> = {
     },
   },
   'democratic-services': {
-    sections: ['Administration', 'Report clearances'],
+    sections: ['Administration', 'Member development', 'Report clearances'],
     navigation: [...ADMIN_NAVIGATION, '/clearances'],
     check: async (dashboard) => {
       const links = await linkHrefs(dashboard.page, '#section-administration ~ ul a');
@@ -130,7 +131,7 @@ const EXPECTED: Record<string, Expected> = {
   },
   member: {
     sections: ['Your code of conduct and training'],
-    navigation: ['/dashboard', '/my/code'],
+    navigation: ['/dashboard', '/my/code', '/my/training'],
     check: async (dashboard) => {
       assert.equal(await dashboard.section('Administration').count(), 0);
       assert.equal(await dashboard.page.locator('main table').count(), 0, 'no group table');
@@ -145,8 +146,12 @@ const EXPECTED: Record<string, Expected> = {
     },
   },
   'group-whip': {
-    sections: ['Your political group', 'Your code of conduct and training'],
-    navigation: ['/dashboard', '/my/code', '/sign-offs'],
+    sections: [
+      'Your political group',
+      'Your group’s training',
+      'Your code of conduct and training',
+    ],
+    navigation: ['/dashboard', '/my/code', '/my/training', '/sign-offs', '/group-training'],
     check: async (dashboard, account) => {
       const table = dashboard.section('Your political group').locator('table.govuk-table');
       assert.equal(await table.count(), 1, "one table: the whip's own group");
@@ -184,7 +189,10 @@ const EXPECTED: Record<string, Expected> = {
       await checkOwnCode(dashboard);
     },
   },
-  facilitator: { sections: ['Sessions you facilitate'], navigation: ['/dashboard'] },
+  facilitator: {
+    sections: ['Sessions you facilitate'],
+    navigation: ['/dashboard', '/facilitating'],
+  },
   officer: { sections: ['Report clearances'], navigation: ['/dashboard', '/clearances'] },
   'independent-person': { sections: ['Consultations'], navigation: ['/dashboard'] },
 };

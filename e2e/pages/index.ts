@@ -11,6 +11,10 @@ import { ReportsPage } from './reports-page.js';
 import { MeetingsPage } from './meetings-pages.js';
 import { ClearancesPage } from './clearances-page.js';
 import { MyCodePage, SignOffsPage } from './code-sign-off-pages.js';
+import { ProgrammesPage } from './programme-admin-pages.js';
+import { GroupTrainingPage } from './training-scheduling-pages.js';
+import { MyTrainingPage } from './training-invitations-pages.js';
+import { FacilitatingPage } from './training-attendance-pages.js';
 
 export * from './abstract-page.js';
 export { AccountPage } from './account-page.js';
@@ -45,4 +49,8 @@ export const PAGES_BY_PATH: Record<string, (page: Page) => Promise<AbstractPage>
   [MyCodePage.path]: (page) => MyCodePage.verifyOnPage(page),
   [SignOffsPage.path]: (page) => SignOffsPage.verifyOnPage(page),
   [ClearancesPage.path]: (page) => ClearancesPage.verifyOnPage(page),
+  [ProgrammesPage.path]: (page) => ProgrammesPage.verifyOnPage(page),
+  [MyTrainingPage.path]: (page) => MyTrainingPage.verifyOnPage(page),
+  '/group-training': (page) => GroupTrainingPage.verifyOnPage(page),
+  [FacilitatingPage.path]: (page) => FacilitatingPage.verifyOnPage(page),
 };

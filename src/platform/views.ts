@@ -92,17 +92,24 @@ function navigationFor(roles: ReadonlySet<Role> | null, currentPath: string): Na
       items.push({ text: 'Code of conduct', href: '/admin/code' });
       items.push({ text: 'Reports', href: '/admin/reports' });
       items.push({ text: 'Meetings', href: '/admin/meetings' });
+      items.push({ text: 'Training', href: '/admin/programmes' });
       items.push({ text: 'Outbox', href: '/admin/outbox' });
     }
     if (roles.has('monitoring-officer')) items.push({ text: 'Audit trail', href: '/audit' });
     // What a councillor, a whip or an officer comes to do, one step from anywhere.
-    if (roles.has('member')) items.push({ text: 'Your code of conduct', href: '/my/code' });
+    if (roles.has('member')) {
+      items.push({ text: 'Your code of conduct', href: '/my/code' });
+      items.push({ text: 'Your training', href: '/my/training' });
+    }
     if (
       roles.has('group-whip') &&
       !roles.has('monitoring-officer') &&
       !roles.has('democratic-services')
-    )
+    ) {
       items.push({ text: 'Sign-offs', href: '/sign-offs' });
+      items.push({ text: 'Group training', href: '/group-training' });
+    }
+    if (roles.has('facilitator')) items.push({ text: 'Facilitating', href: '/facilitating' });
     if (roles.has('officer')) items.push({ text: 'Clearances', href: '/clearances' });
   }
   return items.map((item) => ({

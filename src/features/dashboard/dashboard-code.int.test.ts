@@ -87,7 +87,8 @@ test('a councillor sees the code to sign first, and after signing which version 
       `You signed Demo City Council’s code of conduct \\(version ${city.number}\\) on 4 July 2026\\.`,
     ),
   );
-  assert.match(section(after, 'member'), /training sessions you are invited to/);
+  assert.match(section(after, 'member'), /training invitations? waits? for your reply\./);
+  assert.match(after, /href="\/my\/training"/);
 });
 
 test('a voting co-opted member without the councillor role still sees the code to sign', async () => {
@@ -150,7 +151,11 @@ test('a whip sees how many in their group have still to sign, with a link to the
   const left = mustSign.filter((s) => !signedIds.has(s.personId)).length;
   assert.ok(left < mustSign.length);
   const page = await dashboardOf(whip);
-  assert.deepEqual(headings(page), ['Your political group', 'Your code of conduct and training']);
+  assert.deepEqual(headings(page), [
+    'Your political group',
+    'Your group’s training',
+    'Your code of conduct and training',
+  ]);
   const text = section(page, 'group');
   assert.match(
     text,

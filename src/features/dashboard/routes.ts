@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { AppDeps } from '../index.js';
+import { trainingFigures } from './training.js';
 import { signedIn } from '../../platform/access.js';
 import { todayInEngland } from '../../db/current.js';
 import {
@@ -32,6 +33,7 @@ export const dashboardRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app
         dueReviews,
         pendingClearances,
         clearanceFigures,
+        training,
       ] = await Promise.all([
         isAdmin ? countAdminFigures(deps.db) : null,
         isAdmin ? independentPersonCover(deps.db) : [],
@@ -43,6 +45,7 @@ export const dashboardRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app
         isAdmin ? codesDueForReview(deps.db, today) : [],
         isOfficer ? listPendingClearancesFor(deps.db, user.personId) : [],
         isAdmin ? clearanceCounts(deps.db) : null,
+        trainingFigures(deps.db, user, today),
       ]);
       return {
         template: 'dashboard/templates/dashboard.njk',
@@ -59,6 +62,7 @@ export const dashboardRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app
               councilSignOffs,
             },
             { pending: pendingClearances, counts: clearanceFigures },
+            training,
           ),
           warnings: [...reviewWarnings(dueReviews), ...independentPersonWarnings(cover)],
         },

@@ -1,3 +1,4 @@
+import { trainingParts, type TrainingFigures } from './training.js';
 import type { SignedInUser } from '../../platform/session.js';
 import type { AdminCounts, GroupMember, IndependentPersonCover } from './repository.js';
 import type { AuthoritySignOffCount, GroupSignOffCount } from '../code-sign-off/index.js';
@@ -53,6 +54,12 @@ export function buildDashboard(
   groupMembers: GroupMember[],
   signOffs: SignOffFigures,
   clearances: ClearanceFigures = { pending: [], counts: null },
+  training: TrainingFigures = {
+    awaitingReply: 0,
+    datesToAnswer: 0,
+    facilitating: 0,
+    overdueMembers: null,
+  },
 ): { name: string; sections: Section[] } {
   const sections: Section[] = [];
   const roles = user.roles;
@@ -115,8 +122,11 @@ export function buildDashboard(
           ? [{ href: '/audit', text: 'Browse the audit trail' }]
           : []),
       ],
-      emptyText:
-        'Training that members have missed will be listed here once that part of Probity is in use.',
+    });
+    sections.push({
+      id: 'training',
+      heading: 'Member development',
+      ...trainingParts.admin(training),
     });
   }
   if (roles.has('group-whip')) {
@@ -139,8 +149,11 @@ export function buildDashboard(
         head: [{ text: 'Name' }, { text: 'Role in the group' }],
         rows: members.map((m) => [{ text: m.name }, { text: ROLE_LABEL[m.role] ?? m.role }]),
       })),
-      emptyText:
-        "Dates proposed for your group's code of conduct training, and each member's training progress, will appear here once training is arranged in Probity.",
+    });
+    sections.push({
+      id: 'group-training',
+      heading: 'Your group’s training',
+      ...trainingParts.whip(training),
     });
   }
   // Whoever must sign a code (a voting co-opted member may not hold the councillor role).
@@ -148,22 +161,25 @@ export function buildDashboard(
     sections.push({
       id: 'member',
       heading: 'Your code of conduct and training',
-      lines:
-        signOffs.ownCodes.length > 0
+      lines: [
+        ...(signOffs.ownCodes.length > 0
           ? ownCodeLines(signOffs.ownCodes)
-          : ['No code of conduct is in force for you to sign.'],
-      links:
-        signOffs.ownCodes.length > 0 ? [{ href: '/my/code', text: 'Your code of conduct' }] : [],
-      emptyText:
-        'The training sessions you are invited to will be listed here with their dates once training is arranged in Probity.',
+          : ['No code of conduct is in force for you to sign.']),
+        ...trainingParts.member(training).lines,
+      ],
+      links: [
+        ...(signOffs.ownCodes.length > 0
+          ? [{ href: '/my/code', text: 'Your code of conduct' }]
+          : []),
+        ...trainingParts.member(training).links,
+      ],
     });
   }
   if (roles.has('facilitator')) {
     sections.push({
       id: 'facilitator',
       heading: 'Sessions you facilitate',
-      emptyText:
-        'No sessions yet. Sessions you are booked to run will appear here, with their attendance lists and evaluations.',
+      ...trainingParts.facilitator(training),
     });
   }
   if (roles.has('officer')) {
