@@ -38,6 +38,9 @@ test('the page lists my invitations, required or not, with a form for each open 
   const page = await t.app.inject({ url: '/my/training', headers: { cookie: me.cookie } });
   assert.equal(page.statusCode, 200);
   const body = page.body;
+  for (const href of ['/my/training/calendar', '/my/training/record', '/attend']) {
+    assert.match(body, new RegExp(`href="${href}"`), `links to ${href}`);
+  }
   assert.match(body, /<h1 class="govuk-heading-l">Your training<\/h1>/);
   assert.match(body, /Code of conduct workshop \(Training Group/);
   assert.match(body, /Tuesday 30 March 2027, 6pm to 7:30pm/, 'British Summer Time');
