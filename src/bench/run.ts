@@ -178,7 +178,7 @@ async function main(): Promise<void> {
   );
   for (const list of dataset.invitationLists) {
     console.log(
-      `Invitation list for a ${list.audience} session: ${list.people} people in ` +
+      `Invitation list of a session for ${list.audience.replace('-', ' ')}: ${list.people} people in ` +
         `${list.medianMs} ms (median of ${list.runs}; target under ${INVITATION_LIST_TARGET_MS} ms).`,
     );
   }

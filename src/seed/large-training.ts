@@ -6,8 +6,8 @@ import { topUpLargeCouncil } from './top-up.js';
 /**
  * The benchmark council's member development: eight municipal years of programmes, each with
  * an induction and a code of conduct session for each political group for its councillors,
- * Planning Committee training, and five courses for parish and town councillors taught in 40
- * local sessions a year. Everyone a session was for is invited (memberships on the session's
+ * Planning Committee training, and five courses for parish and town councillors, each taught twice a
+ * year (autumn and spring) in each of 40 areas. Everyone a session was for is invited (memberships on the session's
  * day); attendance is recorded for every session held, most attending, some late, leaving early,
  * sending apologies or absent. About 100,000 attendance records in all. Sessions still to come
  * in the current year are confirmed, their invitations marked as sent.
@@ -74,8 +74,8 @@ export async function writeLargeTraining(
       cross join (values ${parishCourses}) c(position, title, topic)
      where p.authority_id = ${principalId}`.execute(trx);
 
-  // Sessions: an induction in June, a group's code session in October, planning in July; 40
-  // local sessions a course for parishes, spread from September to March.
+  // Sessions: an induction in June, a group's code session in October, planning in July; for
+  // parishes, each course twice in each of 40 areas, spread from September to April.
   await sql`
     with pc as (
       select c.id, c.position, c.audience, extract(year from p.starts_on)::int as y
@@ -93,10 +93,10 @@ export async function writeLargeTraining(
          and g.classification = 'political-group'
        where pc.audience = 'political-group'
       union all
-      select pc.id, null, k,
+      select pc.id, null, k % ${PARISH_CLUSTERS},
              make_timestamptz(pc.y, 9, 1, 19, 0, 0, 'Europe/London')
-               + make_interval(days => (k * 5 + pc.position * 3) % 200)
-        from pc cross join generate_series(0, ${PARISH_CLUSTERS - 1}) k
+               + make_interval(days => (k * 5 + pc.position * 3) % 240)
+        from pc cross join generate_series(0, ${2 * PARISH_CLUSTERS - 1}) k
        where pc.audience = 'parish-councillors'
     )
     insert into training_sessions (course_id, group_id, starts_at, ends_at, venue, status,

@@ -133,28 +133,26 @@ export async function complianceRows(
           or exists (select 1 from memberships cm
                       where cm.person_id = member.person_id
                         and cm.organisation_id = r.committee_id and ${currentOn('cm', on)})
-    ),
-    topic_sessions as (
-      select s.id, c.topic, s.starts_at, s.status,
-             (s.starts_at at time zone 'Europe/London')::date as day
-        from training_sessions s
-        join courses c on c.id = s.course_id
-        join programmes pr on pr.id = c.programme_id
-       where pr.authority_id = ${authorityId} and c.topic is not null
     )
     select a.person_id, a.name, a.group_id, a.group_name, a.rule_id,
            case when a.kind = 'within-months'
                 then to_char(a.from_date + make_interval(months => a.within_months), 'YYYY-MM-DD')
            end as due_on,
-           (select to_char(max(ts.day), 'YYYY-MM-DD') from attendance at
-              join topic_sessions ts on ts.id = at.session_id
-             where at.person_id = a.person_id and ts.topic = a.topic
-               and at.status in ('attended', 'late')
-               and (a.from_date is null or ts.day >= a.from_date)) as completed_on,
-           (select to_char(min(ts.day), 'YYYY-MM-DD') from session_invitations i
-              join topic_sessions ts on ts.id = i.session_id
-             where i.person_id = a.person_id and ts.topic = a.topic
-               and ts.status = 'confirmed' and ts.day >= ${on}::date
+           (select to_char(max((s.starts_at at time zone 'Europe/London')::date), 'YYYY-MM-DD')
+              from attendance at
+              join training_sessions s on s.id = at.session_id
+              join courses c on c.id = s.course_id and c.topic = a.topic
+              join programmes pr on pr.id = c.programme_id and pr.authority_id = ${authorityId}
+             where at.person_id = a.person_id and at.status in ('attended', 'late')
+               and (a.from_date is null
+                    or (s.starts_at at time zone 'Europe/London')::date >= a.from_date)) as completed_on,
+           (select to_char(min((s.starts_at at time zone 'Europe/London')::date), 'YYYY-MM-DD')
+              from session_invitations i
+              join training_sessions s on s.id = i.session_id and s.status = 'confirmed'
+              join courses c on c.id = s.course_id and c.topic = a.topic
+              join programmes pr on pr.id = c.programme_id and pr.authority_id = ${authorityId}
+             where i.person_id = a.person_id
+               and (s.starts_at at time zone 'Europe/London')::date >= ${on}::date
                and i.response is distinct from 'not-attending') as booked_on
       from applies a
      order by a.name, a.person_id, a.rule_id
