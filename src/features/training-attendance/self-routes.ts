@@ -1,3 +1,5 @@
+import { personCompliance } from '../training-compliance/index.js';
+import { todayInEngland } from '../../db/current.js';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { AppDeps } from '../index.js';
 import { administrators, signedIn } from '../../platform/access.js';
@@ -69,6 +71,7 @@ export const selfRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { d
       heading: 'Your training record',
       own: true,
       record: recordView(await listRecord(db, user.personId)),
+      compliance: await personCompliance(db, user.authorityId, user.personId, todayInEngland()),
     });
   });
 
@@ -86,6 +89,7 @@ export const selfRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { d
       own: false,
       personHref: paths.person(person.id),
       record: recordView(await listRecord(db, person.id)),
+      compliance: await personCompliance(db, person.authorityId, person.id, todayInEngland()),
     });
   });
 

@@ -9,6 +9,7 @@ import {
 import type { AttendanceStatus } from '../../db/schema.js';
 import { complianceRows } from './repository.js';
 import { createCodeVersion } from '../code-of-conduct/testing.js';
+import { createSession, SESSION_COOKIE } from '../../platform/session.js';
 
 let t: TestApp;
 let authorityId: number;
@@ -238,4 +239,28 @@ test('a whip sees only their own group; others may not see the page at all', asy
     const response = await t.app.inject({ url, headers: { cookie: member.cookie } });
     assert.notEqual(response.statusCode, 200, url);
   }
+});
+
+test("a member's training record says where they stand against each rule that applies to them", async () => {
+  const token = await createSession(t.db, ids.Dee!, { idleMinutes: 30, absoluteHours: 12 });
+  const page = await t.app.inject({
+    url: '/my/training/record',
+    headers: { cookie: `${SESSION_COOKIE}=${token}` },
+  });
+  assert.equal(page.statusCode, 200);
+  const text = page.body.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+  assert.match(text, /Against the council’s training rules/);
+  assert.match(text, /Planning training before sitting Overdue Sitting without this training/);
+  assert.match(text, /Code training within 6 months (Booked|Due|Overdue)/);
+  const { cookie } = await t.signInAs(['monitoring-officer']);
+  const admin = await t.app.inject({
+    url: `/admin/people/${ids.Ada!}/training`,
+    headers: { cookie },
+  });
+  assert.equal(admin.statusCode, 200);
+  assert.doesNotMatch(
+    admin.body,
+    /Planning training before sitting/,
+    'Ada is not on the committee',
+  );
 });

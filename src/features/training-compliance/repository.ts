@@ -75,8 +75,10 @@ export async function complianceRows(
   db: DbOrTrx,
   authorityId: number,
   on: string,
-  options: { groupIds?: readonly number[] | null } = {},
+  options: { groupIds?: readonly number[] | null; personId?: number } = {},
 ): Promise<ComplianceRow[]> {
+  const personFilter =
+    options.personId === undefined ? sql`` : sql`and seat.person_id = ${options.personId}`;
   const groupFilter =
     options.groupIds && options.groupIds.length > 0
       ? sql`and g.organisation_id in (${sql.join(options.groupIds.map((id) => sql`${id}`))})`
@@ -118,7 +120,7 @@ export async function complianceRows(
            order by gm.start_date desc limit 1
         ) g on true
         left join organisations go on go.id = g.organisation_id
-       where true ${groupFilter}
+       where true ${groupFilter} ${personFilter}
     ),
     applies as (
       select member.*, r.id as rule_id, r.topic, r.kind,

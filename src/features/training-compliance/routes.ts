@@ -6,6 +6,7 @@ import { todayInEngland } from '../../db/current.js';
 import { formatDate } from '../../platform/views.js';
 import { contentDisposition } from '../../platform/downloads.js';
 import { complianceRows, listRules } from './repository.js';
+import { rulesRoutes } from './rules-routes.js';
 import {
   byGroup,
   completionChart,
@@ -29,6 +30,7 @@ const query = z.object({ rule: z.coerce.number().int().positive().optional() }).
  * they whip (`request.user.whipOf`, never another group's members).
  */
 export const routes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { deps }) => {
+  await app.register(rulesRoutes, { deps });
   const load = async (request: FastifyRequest, whip: boolean) => {
     const user = request.user!;
     const on = todayInEngland();
@@ -74,6 +76,7 @@ export const routes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { deps 
         groupRows: groupRows(groups),
         sittingWithout,
         memberRows: memberRows(rows, rules),
+        whip,
         formAction: whip ? paths.whip : paths.admin,
         csvHref: whip ? paths.whipCsv : paths.adminCsv,
       },

@@ -1,6 +1,7 @@
 import type { ComplianceRow, ComplianceStatus, Rule } from './repository.js';
 import { formatDate } from '../../platform/views.js';
 import { csvFile } from '../../platform/csv.js';
+import { escapeHtml } from '../../platform/html.js';
 
 export const STATUS_LABELS: Record<ComplianceStatus, { text: string; classes: string }> = {
   complete: { text: 'Done', classes: 'govuk-tag--green' },
@@ -167,4 +168,15 @@ export function complianceCsv(rows: readonly ComplianceRow[], rules: readonly Ru
       r.bookedOn ?? '',
     ]),
   );
+}
+
+/** One person against each rule that applies to them: for their training record. */
+export function personComplianceRows(rows: readonly ComplianceRow[], rules: readonly Rule[]) {
+  const ruleName = new Map(rules.map((r) => [r.id, r.name]));
+  return rows.map((r) => ({
+    key: { text: ruleName.get(r.ruleId) ?? '' },
+    value: {
+      html: `<strong class="govuk-tag ${STATUS_LABELS[r.status].classes}">${STATUS_LABELS[r.status].text}</strong> ${escapeHtml(statusDetail(r))}`,
+    },
+  }));
 }
