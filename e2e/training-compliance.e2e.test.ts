@@ -74,4 +74,28 @@ describe('training compliance', () => {
     assert.ok(groups.includes(shown[0]!));
     await checkAccessibility(page, 'group training compliance');
   });
+
+  test('the Monitoring Officer adds a rule after an error, and it shows on the dashboard', async () => {
+    const page = await signedInAs('monitoring-officer');
+    await page.goto('/admin/training/rules');
+    await checkAccessibility(page, 'training rules');
+    await page.getByRole('button', { name: 'Add a rule' }).click();
+    await page.waitForURL('**/admin/training/rules/new');
+    await page.getByRole('button', { name: 'Save the rule' }).click();
+    await page.locator('.govuk-error-summary').waitFor();
+    assert.match(
+      await page.locator('.govuk-error-summary').innerText(),
+      /Enter a name for the rule/,
+    );
+    await checkAccessibility(page, 'a training rule with errors');
+    await page.getByLabel('Name of the rule').fill('Licensing training before sitting');
+    await page.getByLabel('Course topic').fill('licensing');
+    await page.getByLabel('Before sitting on a committee').check();
+    await page.locator('#committeeId').selectOption({ index: 1 });
+    await page.getByRole('button', { name: 'Save the rule' }).click();
+    await page.waitForURL('**/admin/training/rules');
+    assert.match(await page.locator('#rules').innerText(), /Licensing training before sitting/);
+    const compliance = await TrainingCompliancePage.open(page);
+    assert.match(await compliance.rules.innerText(), /Licensing training before sitting/);
+  });
 });
