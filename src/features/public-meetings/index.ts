@@ -11,3 +11,4 @@ export const publicMeetingsFeature: Feature = {
 };
 
 export { meetingPaths } from './paths.js';
+export { meetingDay, meetingTime } from './when.js';
