@@ -9,6 +9,8 @@ import * as m0007 from './migrations/0007-committee-reports.js';
 import * as m0008 from './migrations/0008-deferrable-decision-links.js';
 import * as m0009 from './migrations/0009-data-change-notices.js';
 import * as m0010 from './migrations/0010-member-development.js';
+import * as m0011 from './migrations/0011-programme-decisions.js';
+import * as m0012 from './migrations/0012-learning-content.js';
 
 /** Migrations in order. Forward-only: a landed migration is never edited, only followed. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -22,6 +24,8 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0008-deferrable-decision-links': m0008,
   '0009-data-change-notices': m0009,
   '0010-member-development': m0010,
+  '0011-programme-decisions': m0011,
+  '0012-learning-content': m0012,
 };
 
 class ListedMigrations implements MigrationProvider {

@@ -313,6 +313,8 @@ export interface ReportRecommendationsTable {
   text: string;
   /** a code version this recommendation asks the committee to agree or full Council to adopt */
   code_version_id: number | null;
+  /** a Member Development Programme this recommendation asks the committee to approve (0011) */
+  programme_id: Generated<number | null>;
   lineage: Generated<string>;
 }
 
@@ -471,6 +473,8 @@ export interface CoursesTable {
   mandatory: Generated<boolean>;
   /** paragraph numbers of the code in force that the course covers, e.g. 3.1 */
   code_paragraphs: ColumnType<string[], string[] | undefined, string[]>;
+  /** the workshop plan the course follows (migration 0012) */
+  workshop_plan_id: Generated<number | null>;
 }
 
 export interface TrainingSessionsTable {
@@ -571,6 +575,8 @@ export interface AttendanceTable {
   self_registered: Generated<boolean>;
   recorded_by: number | null;
   recorded_at: Generated<Date>;
+  /** when the attendee was asked to evaluate the session (migration 0012) */
+  evaluation_requested_at: Generated<Timestamp | null>;
 }
 
 export interface CalendarFeedsTable {
@@ -588,6 +594,165 @@ export interface ComplianceRulesTable {
   within_months: number | null;
   committee_id: number | null;
   created_at: Generated<Date>;
+}
+
+// Learning content: workshop plans, scenarios, evaluations (migration 0012).
+export type ScenarioTopic =
+  | 'respect'
+  | 'bullying'
+  | 'officer-impartiality'
+  | 'confidentiality'
+  | 'disrepute'
+  | 'use-of-position'
+  | 'interests'
+  | 'gifts'
+  | 'social-media'
+  | 'elections-and-politics';
+export type LiveStage = 'answering' | 'tally' | 'model-answer' | 'closed';
+
+export interface WorkshopPlansTable {
+  id: Generated<number>;
+  authority_id: number;
+  title: string;
+  /** one purpose per line */
+  purposes: Generated<string>;
+  duration_minutes: number;
+  created_by: number | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface WorkshopAgendaItemsTable {
+  id: Generated<number>;
+  plan_id: number;
+  position: number;
+  title: string;
+  minutes: number;
+  facilitator_notes: Generated<string>;
+  materials: Generated<string>;
+}
+
+export interface WorkshopExamplesTable {
+  id: Generated<number>;
+  plan_id: number;
+  position: number;
+  kind: 'acceptable' | 'unacceptable';
+  text: string;
+}
+
+export interface WorkshopSourcesTable {
+  id: Generated<number>;
+  plan_id: number;
+  position: number;
+  title: string;
+  publisher: Generated<string>;
+  url: string | null;
+}
+
+/** A link to a code paragraph: its anchor and lineage, and its text's digest, when linked. */
+export interface ParagraphLinksTable {
+  anchor: string;
+  lineage: string;
+  code_version_id: number;
+  digest: string;
+}
+
+export interface ScenariosTable {
+  id: Generated<number>;
+  authority_id: number;
+  title: string;
+  situation: string;
+  topics: ColumnType<ScenarioTopic[], ScenarioTopic[] | undefined, ScenarioTopic[]>;
+  /** the model answer to "acceptable or not?" */
+  acceptable: boolean;
+  /** "what should the member do now?" is answered by choosing, or in a short text */
+  next_step_kind: Generated<'choice' | 'text'>;
+  model_answer: string;
+  explanation: Generated<string>;
+  status: Generated<'draft' | 'published' | 'retired'>;
+  created_by: number | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface ScenarioChoicesTable {
+  id: Generated<number>;
+  scenario_id: number;
+  position: number;
+  text: string;
+  correct: Generated<boolean>;
+  feedback: Generated<string>;
+}
+
+export interface ScenarioSetsTable {
+  id: Generated<number>;
+  authority_id: number;
+  title: string;
+  description: Generated<string>;
+  /** completing the set counts as completing this course (its topic, for compliance) */
+  counts_towards_course_id: number | null;
+  published: Generated<boolean>;
+  created_at: Generated<Date>;
+}
+
+export interface ScenarioSetItemsTable {
+  set_id: number;
+  scenario_id: number;
+  position: number;
+}
+
+/** One person's answer to a scenario's three questions. */
+export interface ScenarioAnswerColumns {
+  person_id: number;
+  acceptable: boolean;
+  /** anchors of the paragraphs the person said were engaged */
+  anchors: ColumnType<string[], string[] | undefined, string[]>;
+  choice_id: number | null;
+  next_step_text: Generated<string>;
+  answered_at: Generated<Date>;
+}
+
+export interface ScenarioSetCompletionsTable {
+  set_id: number;
+  person_id: number;
+  completed_at: Generated<Date>;
+}
+
+export interface LiveScenariosTable {
+  id: Generated<number>;
+  session_id: number;
+  scenario_id: number;
+  stage: Generated<LiveStage>;
+  opened_by: number | null;
+  opened_at: Generated<Date>;
+  closed_at: Timestamp | null;
+}
+
+export interface EvaluationQuestionsTable {
+  id: Generated<number>;
+  course_id: number;
+  position: number;
+  kind: 'rating' | 'text';
+  prompt: string;
+  required: Generated<boolean>;
+  /** kept for earlier responses, no longer asked */
+  retired: Generated<boolean>;
+}
+
+export interface EvaluationResponsesTable {
+  id: Generated<number>;
+  session_id: number;
+  person_id: number;
+  started_at: Generated<Date>;
+  submitted_at: Timestamp | null;
+}
+
+export interface EvaluationAnswersTable {
+  response_id: number;
+  question_id: number;
+  /** 1 (poor) to 5 (excellent), for a rating question */
+  rating: number | null;
+  text: string | null;
 }
 
 export interface OutboxAttachmentsTable {
@@ -647,6 +812,23 @@ export interface Database {
   calendar_feeds: CalendarFeedsTable;
   compliance_rules: ComplianceRulesTable;
   outbox_attachments: OutboxAttachmentsTable;
+  workshop_plans: WorkshopPlansTable;
+  workshop_agenda_items: WorkshopAgendaItemsTable;
+  workshop_examples: WorkshopExamplesTable;
+  workshop_sources: WorkshopSourcesTable;
+  workshop_paragraphs: ParagraphLinksTable & { plan_id: number };
+  scenarios: ScenariosTable;
+  scenario_paragraphs: ParagraphLinksTable & { scenario_id: number };
+  scenario_choices: ScenarioChoicesTable;
+  scenario_sets: ScenarioSetsTable;
+  scenario_set_items: ScenarioSetItemsTable;
+  self_study_answers: ScenarioAnswerColumns & { set_id: number; scenario_id: number };
+  scenario_set_completions: ScenarioSetCompletionsTable;
+  live_scenarios: LiveScenariosTable;
+  live_answers: ScenarioAnswerColumns & { live_scenario_id: number };
+  evaluation_questions: EvaluationQuestionsTable;
+  evaluation_responses: EvaluationResponsesTable;
+  evaluation_answers: EvaluationAnswersTable;
 }
 
 export type Person = Selectable<PeopleTable>;

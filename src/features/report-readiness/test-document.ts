@@ -84,6 +84,7 @@ export function testDocument(
       position,
       text,
       code_version_id: null,
+      programme_id: null,
       lineage: `00000000-0000-0000-0000-00000000000${position}`,
     })),
     items: numbered.items.map((item, k) => ({
