@@ -27,6 +27,10 @@ import { trainingSchedulingFeature } from './training-scheduling/index.js';
 import { trainingInvitationsFeature } from './training-invitations/index.js';
 import { trainingAttendanceFeature } from './training-attendance/index.js';
 import { trainingComplianceFeature } from './training-compliance/index.js';
+import { workshopPlansFeature } from './workshop-plans/index.js';
+import { scenarioBankFeature } from './scenario-bank/index.js';
+import { liveScenariosFeature } from './live-scenarios/index.js';
+import { evaluationsFeature } from './evaluations/index.js';
 
 /** What every feature is given: configuration and the database. */
 export interface AppDeps {
@@ -67,4 +71,8 @@ export const features: Feature[] = [
   trainingInvitationsFeature,
   trainingAttendanceFeature,
   trainingComplianceFeature,
+  workshopPlansFeature,
+  scenarioBankFeature,
+  liveScenariosFeature,
+  evaluationsFeature,
 ];

@@ -6,3 +6,14 @@ export const trainingAttendanceFeature: Feature = { name: 'training-attendance',
 
 /** The feature's addresses, for navigation and links from other features. */
 export { paths as trainingAttendancePaths } from './paths.js';
+
+/**
+ * For the learning content's features (issue 7): the session a facilitator or administrator
+ * may run (404 for anyone else), self-registration with a session's code, and when a session
+ * takes attendance.
+ */
+export { sessionForAttendance as sessionForFacilitation, isAdministrator } from './access.js';
+export { registerWithCode, type SelfRegistration } from './service.js';
+export { attendanceWindow } from './window.js';
+export { findSession, isFacilitator, type SessionRow } from './repository.js';
+export { sessionTitle } from './view-model.js';

@@ -1,0 +1,5 @@
+import type { Feature } from '../index.js';
+import { routes } from './routes.js';
+
+/** Scenarios run live in a session: attendees answer from their phones, the facilitator shows the tally. */
+export const liveScenariosFeature: Feature = { name: 'live-scenarios', plugin: routes };

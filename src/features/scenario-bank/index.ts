@@ -1,0 +1,5 @@
+import type { Feature } from '../index.js';
+import { routes } from './routes.js';
+
+/** The scenario bank, scenario sets and members' self-study. */
+export const scenarioBankFeature: Feature = { name: 'scenario-bank', plugin: routes };
