@@ -1,6 +1,6 @@
 // Builds public/: the stylesheet compiled with the council's colour, govuk-frontend's script,
 // Probity's own script and images. Run by `npm run build` (and so by `npm start`).
-import { copyFile, mkdir, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as sass from 'sass';
@@ -32,10 +32,11 @@ await copyFile(
   path.join(govuk, 'govuk-frontend.min.js'),
   path.join(out, 'javascripts/govuk-frontend.min.js'),
 );
-await copyFile(
-  path.join(root, 'src/assets/js/application.js'),
-  path.join(out, 'javascripts/application.js'),
-);
+// Probity's own scripts: application.js on every page, others on the pages that load them.
+for (const name of await readdir(path.join(root, 'src/assets/js'))) {
+  if (name.endsWith('.js'))
+    await copyFile(path.join(root, 'src/assets/js', name), path.join(out, 'javascripts', name));
+}
 await copyFile(
   path.join(root, 'src/assets/images/favicon.svg'),
   path.join(out, 'images/favicon.svg'),
