@@ -3,3 +3,5 @@ import { routes } from './routes.js';
 
 /** The scenario bank, scenario sets and members' self-study. */
 export const scenarioBankFeature: Feature = { name: 'scenario-bank', plugin: routes };
+
+export { markAnswer, type Marking, type ScenarioAnswer, type ScenarioKey } from './marking.js';
