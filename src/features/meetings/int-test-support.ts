@@ -96,7 +96,7 @@ export async function meetingsTestApp() {
       category?: 'open' | 'exempt';
       status?: 'draft' | 'published';
       summary?: string;
-      recommendations?: { text: string; codeVersionId?: number }[];
+      recommendations?: { text: string; codeVersionId?: number; programmeId?: number }[];
     } = {},
   ) => {
     const exempt = options.category === 'exempt';
@@ -130,6 +130,7 @@ export async function meetingsTestApp() {
           position,
           text: rec.text,
           code_version_id: rec.codeVersionId ?? null,
+          programme_id: rec.programmeId ?? null,
         })
         .returning('id')
         .executeTakeFirstOrThrow();

@@ -7,6 +7,7 @@ import {
   listDeclarations,
   listRecommendations,
   listResolutions,
+  lockedBy,
 } from './record-repository.js';
 import { OUTCOMES } from './schemas.js';
 import { meetingPaths } from './paths.js';
@@ -53,7 +54,7 @@ export const minutesRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, 
               outcome: res ? OUTCOMES[res.outcome] : null,
               amendedText: res?.amendedText ?? null,
               minuteReference: res?.minuteReference ?? null,
-              moved: res?.movedVersionNumber ?? null,
+              moved: lockedBy(res),
             };
           }),
       })),

@@ -96,6 +96,9 @@ export interface RecommendationRow {
   text: string;
   codeVersionId: number | null;
   codeVersionNumber: number | null;
+  /** a development programme the recommendation asks the committee to approve */
+  programmeId: number | null;
+  programmeTitle: string | null;
 }
 
 export async function listRecommendations(
@@ -106,6 +109,7 @@ export async function listRecommendations(
   return db
     .selectFrom('report_recommendations as r')
     .leftJoin('code_versions as v', 'v.id', 'r.code_version_id')
+    .leftJoin('programmes as p', 'p.id', 'r.programme_id')
     .select([
       'r.id',
       'r.report_id as reportId',
@@ -113,6 +117,8 @@ export async function listRecommendations(
       'r.text',
       'r.code_version_id as codeVersionId',
       'v.number as codeVersionNumber',
+      'r.programme_id as programmeId',
+      'p.title as programmeTitle',
     ])
     .where('r.report_id', 'in', reportIds)
     .orderBy('r.report_id')
@@ -129,6 +135,19 @@ export interface ResolutionRow {
   minuteReference: string | null;
   /** the code version this resolution agreed or adopted, if it moved one */
   movedVersionNumber: number | null;
+  /** the development programme this resolution approved, if it approved one */
+  approvedProgrammeTitle: string | null;
+}
+
+/** What a resolution set in motion, which changing the minutes cannot undo; null if nothing. */
+export function lockedBy(
+  resolution: Pick<ResolutionRow, 'movedVersionNumber' | 'approvedProgrammeTitle'> | undefined,
+): string | null {
+  if (resolution?.movedVersionNumber != null)
+    return `moved version ${resolution.movedVersionNumber} of the code of conduct on`;
+  if (resolution?.approvedProgrammeTitle != null)
+    return `approved the development programme “${resolution.approvedProgrammeTitle}”`;
+  return null;
 }
 
 export async function listResolutions(db: DbOrTrx, meetingId: number): Promise<ResolutionRow[]> {
@@ -154,6 +173,13 @@ export async function listResolutions(db: DbOrTrx, meetingId: number): Promise<R
           )
           .limit(1)
           .as('movedVersionNumber'),
+      (eb) =>
+        eb
+          .selectFrom('programmes as p')
+          .select('p.title')
+          .where('p.approved_resolution_id', '=', eb.ref('r.id'))
+          .limit(1)
+          .as('approvedProgrammeTitle'),
     ])
     .where('i.meeting_id', '=', meetingId)
     .orderBy('i.position')

@@ -5,7 +5,7 @@ import { administrators } from '../../platform/access.js';
 import { collectErrors, dateError, refusalPart, trimmed } from '../../platform/forms.js';
 import { redirectWithFlash } from '../../platform/flash.js';
 import type { AgendaItemRow, MeetingRow } from './repository.js';
-import { listRecommendations, listResolutions } from './record-repository.js';
+import { listRecommendations, listResolutions, lockedBy } from './record-repository.js';
 import { recordResolutions, type ResolutionEntry } from './resolution-service.js';
 import { minuteReference, OUTCOMES } from './schemas.js';
 import { meetingPaths } from './paths.js';
@@ -47,7 +47,7 @@ export const resolutionRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (ap
             number: r.position + 1,
             outcome: value('outcome', r.id),
             amended: value('amended', r.id),
-            locked: s?.movedVersionNumber ?? null,
+            locked: lockedBy(s),
           };
         }),
         outcomes: OUTCOMES,
@@ -113,12 +113,18 @@ export const resolutionRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (ap
       { baseUrl: deps.config.baseUrl },
     );
     if (!result.ok) return render(reply, meeting, item, body, raw, refusalPart(result.refusal));
-    const moved = result.value.moved;
+    const { moved, approved } = result.value;
+    const consequences = [
+      ...(moved.length > 0
+        ? [`The code of conduct version linked to this report is now ${moved.join(', ')}.`]
+        : []),
+      ...approved.map((a) => `Development programme ${a}.`),
+    ];
     return redirectWithFlash(reply, meetingPaths.meeting(meeting.id), {
       title: 'Resolutions recorded',
       text:
-        moved.length > 0
-          ? `The code of conduct version linked to this report is now ${moved.join(', ')}.`
+        consequences.length > 0
+          ? consequences.join(' ')
           : `Item ${item.position + 1}: ${item.title}.`,
     });
   });

@@ -9,7 +9,8 @@ import {
   isOneInForceViolation,
 } from '../code-admin/index.js';
 import { listAgendaItems, type MeetingRow } from './repository.js';
-import { listRecommendations, listResolutions } from './record-repository.js';
+import { approveProgrammeByResolution } from '../programme-admin/index.js';
+import { listRecommendations, listResolutions, lockedBy } from './record-repository.js';
 import { recordableMeeting } from './record-service.js';
 
 export interface ResolutionEntry {
@@ -38,8 +39,9 @@ const AGREEING: ResolutionOutcome[] = ['agreed', 'agreed-as-amended'];
  * Record the resolutions on one agenda item's recommendations. An agreeing resolution on a
  * recommendation linked to a code version moves the version on in the same transaction: a
  * committee's agreement makes it "agreed by committee", full Council's adopts it (and brings
- * it into force when due). If the version cannot move, nothing at all is recorded. A resolution
- * that has already moved a version cannot be changed afterwards.
+ * it into force when due). An agreeing resolution on a recommendation linked to a draft
+ * development programme approves the programme. If the version or programme cannot move,
+ * nothing at all is recorded. A resolution that has moved either cannot be changed afterwards.
  */
 export async function recordResolutions(
   db: Db,
@@ -48,7 +50,7 @@ export async function recordResolutions(
   input: ResolutionsInput,
   actor: Actor,
   options: { baseUrl: string; today?: string },
-): Promise<Outcome<{ moved: string[] }>> {
+): Promise<Outcome<{ moved: string[]; approved: string[] }>> {
   const today = options.today ?? todayInEngland();
   try {
     return await db.transaction().execute(async (trx) => {
@@ -63,6 +65,7 @@ export async function recordResolutions(
         (r) => r.agendaItemId === agendaItemId,
       );
       const moved: string[] = [];
+      const approved: string[] = [];
       for (const entry of input.entries) {
         const rec = recs.find((r) => r.id === entry.recommendationId);
         const field = `outcome-${entry.recommendationId}`;
@@ -73,15 +76,13 @@ export async function recordResolutions(
           before && before.outcome === entry.outcome && before.amendedText === amended;
         // A resolution that moved a code version keeps its minute reference too: changing the
         // reference for the item's other recommendations leaves it as it was.
-        if (
-          sameDecision &&
-          (before.movedVersionNumber != null || before.minuteReference === input.minuteReference)
-        )
+        const locked = lockedBy(before);
+        if (sameDecision && (locked !== null || before.minuteReference === input.minuteReference))
           continue;
-        if (before?.movedVersionNumber != null)
+        if (locked !== null)
           throw new Undo({
             field,
-            message: `Recommendation ${rec.position + 1} cannot be changed: its resolution has already moved version ${before.movedVersionNumber} of the code of conduct on, and a code version's agreement or adoption is not undone by changing the minutes`,
+            message: `Recommendation ${rec.position + 1} cannot be changed: its resolution has already ${locked}, and that is not undone by changing the minutes`,
           });
         const values = {
           outcome: entry.outcome,
@@ -133,8 +134,26 @@ export async function recordResolutions(
           if (!result.ok) throw new Undo(result.refusal);
           moved.push(result.value);
         }
+        if (rec.programmeId !== null && AGREEING.includes(entry.outcome)) {
+          const result = await approveProgrammeByResolution(
+            trx,
+            rec.programmeId,
+            {
+              resolutionId: id,
+              meetingDate: meeting.date,
+              organisationAuthorityId: meeting.authorityId,
+              organisationName: meeting.organisationName,
+              minuteReference: input.minuteReference,
+            },
+            actor,
+            field,
+            today,
+          );
+          if (!result.ok) throw new Undo(result.refusal);
+          approved.push(result.value);
+        }
       }
-      return done({ moved });
+      return done({ moved, approved });
     });
   } catch (error) {
     if (error instanceof Undo) return { ok: false, refusal: error.refusal };

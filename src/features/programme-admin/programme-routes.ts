@@ -26,6 +26,7 @@ import {
   type Problems,
 } from './route-support.js';
 import { approveForm, programmeForm } from './schemas.js';
+import { findApprovalDecision, reportsProposing } from './decision-service.js';
 import { courseView, dateRaw, programmeView, sessionListView } from './view-model.js';
 
 /** Programmes: the list, creating and changing one, its approval, start and close. */
@@ -102,7 +103,13 @@ export const programmeRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app
     },
     template = 'programme.njk',
   ) => {
-    const courses = await listCourses(db, programme.id);
+    const [courses, decision, proposing] = await Promise.all([
+      listCourses(db, programme.id),
+      programme.approved_resolution_id === null
+        ? null
+        : findApprovalDecision(db, programme.approved_resolution_id),
+      reportsProposing(db, programme.id),
+    ]);
     const sessions = await listSessionsOfCourses(
       db,
       courses.map((c) => c.id),
@@ -113,7 +120,13 @@ export const programmeRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app
         ...programmeView(programme),
         approvedOn: programme.approved_on,
         approvalReference: programme.approval_reference,
+        decision: decision && {
+          ...decision,
+          meetingHref: `/admin/meetings/${decision.meetingId}`,
+          reportHref: `/admin/reports/${decision.reportId}`,
+        },
       },
+      proposing: proposing.map((r) => ({ ...r, href: `/admin/reports/${r.id}` })),
       courses: courses.map((c) => ({
         ...courseView(c),
         href: paths.course(c.id),

@@ -6,7 +6,9 @@ import { redirectWithFlash } from '../../platform/flash.js';
 import { notFound } from '../../platform/errors.js';
 import {
   listCodeVersionChoices,
+  listProgrammeChoices,
   listRecommendations,
+  programmeNames,
   type RecommendationRow,
   type ReportRow,
 } from './repository.js';
@@ -54,7 +56,16 @@ export const recommendationRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async
     values: Record<string, unknown>,
     problems: Problems = noProblems(),
   ) => {
-    const versions = await listCodeVersionChoices(deps.db, report.authority_id);
+    const [versions, programmes] = await Promise.all([
+      listCodeVersionChoices(deps.db, report.authority_id),
+      listProgrammeChoices(deps.db, report.authority_id),
+    ]);
+    // a programme the recommendation already approved stays among the choices
+    const linked = Number(values.programmeId);
+    if (Number.isInteger(linked) && linked > 0 && !programmes.some((p) => p.id === linked)) {
+      const name = (await programmeNames(deps.db, [linked])).get(linked);
+      if (name) programmes.push({ id: linked, name });
+    }
     return reply.render(
       'reports/templates/recommendation-form.njk',
       {
@@ -69,6 +80,14 @@ export const recommendationRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async
             value: String(v.id),
             text: v.name,
             selected: String(values.codeVersionId) === String(v.id),
+          })),
+        ],
+        programmeItems: [
+          { value: '', text: 'None', selected: !values.programmeId },
+          ...programmes.map((p) => ({
+            value: String(p.id),
+            text: p.name,
+            selected: String(values.programmeId) === String(p.id),
           })),
         ],
         backHref: `${paths.report(report.id)}#recommendations`,
@@ -119,6 +138,7 @@ export const recommendationRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async
       return renderForm(reply, report, editShape(report, lineage, number), {
         text: row.text,
         codeVersionId: row.code_version_id === null ? '' : String(row.code_version_id),
+        programmeId: row.programme_id === null ? '' : String(row.programme_id),
       });
     },
   );

@@ -3,6 +3,7 @@ import { refuse, type Outcome } from '../../platform/outcome.js';
 import { indexOfLineage, move, removeAt, replaceAt } from './body-ops.js';
 import {
   listCodeVersionChoices,
+  listProgrammeChoices,
   listRecommendations,
   saveRecommendations,
   type RecommendationDraft,
@@ -21,7 +22,12 @@ export interface RecommendationChange {
 }
 
 const draftsFrom = (rows: readonly RecommendationRow[]): RecommendationDraft[] =>
-  rows.map((r) => ({ text: r.text, codeVersionId: r.code_version_id, lineage: r.lineage }));
+  rows.map((r) => ({
+    text: r.text,
+    codeVersionId: r.code_version_id,
+    programmeId: r.programme_id,
+    lineage: r.lineage,
+  }));
 
 const audited = (r: RecommendationDraft | undefined, index: number) =>
   r
@@ -30,6 +36,7 @@ const audited = (r: RecommendationDraft | undefined, index: number) =>
           number: index + 1,
           text: r.text.slice(0, 200),
           codeVersionId: r.codeVersionId,
+          programmeId: r.programmeId,
         },
       }
     : null;
@@ -43,6 +50,41 @@ async function codeVersionOf(
   if (form.codeVersionId === undefined) return null;
   const choices = await listCodeVersionChoices(trx, authorityId);
   return choices.some((c) => c.id === form.codeVersionId) ? form.codeVersionId : 'unknown';
+}
+
+/**
+ * What a recommendation decides: a code version of the council a committee can move on, or a
+ * draft development programme of the council to approve, or neither; never both.
+ */
+async function subjectOf(
+  trx: DbOrTrx,
+  authorityId: number,
+  form: RecommendationForm,
+  before: RecommendationDraft | undefined,
+): Promise<
+  | { ok: true; codeVersionId: number | null; programmeId: number | null }
+  | { ok: false; refusal: { field: string; message: string } }
+> {
+  const version = await codeVersionOf(trx, authorityId, form);
+  if (version === 'unknown') return refuse('codeVersionId', UNKNOWN_VERSION);
+  let programmeId: number | null = null;
+  if (form.programmeId !== undefined) {
+    const choices = await listProgrammeChoices(trx, authorityId);
+    // A programme this recommendation already approved is no longer a draft: it stays linked.
+    const kept = before?.programmeId === form.programmeId;
+    if (!kept && !choices.some((c) => c.id === form.programmeId))
+      return refuse(
+        'programmeId',
+        'Select a draft development programme of your council from the list, or none',
+      );
+    programmeId = form.programmeId;
+  }
+  if (version !== null && programmeId !== null)
+    return refuse(
+      'programmeId',
+      'A recommendation can decide a code version or approve a programme, not both: choose one, and put the other in a recommendation of its own',
+    );
+  return { ok: true, codeVersionId: version, programmeId };
 }
 
 type Step =
@@ -100,11 +142,18 @@ export function addRecommendation(
     'text',
     'recommendation-added',
     async (list, trx) => {
-      const version = await codeVersionOf(trx, admin.authorityId, form);
-      if (version === 'unknown') return refuse('codeVersionId', UNKNOWN_VERSION);
+      const subject = await subjectOf(trx, admin.authorityId, form, undefined);
+      if (!subject.ok) return subject;
       return {
         ok: true,
-        list: [...list, { text: form.text, codeVersionId: version }],
+        list: [
+          ...list,
+          {
+            text: form.text,
+            codeVersionId: subject.codeVersionId,
+            programmeId: subject.programmeId,
+          },
+        ],
         index: list.length,
         before: undefined,
       };
@@ -129,11 +178,15 @@ export function editRecommendation(
     async (list, trx) => {
       const index = indexOfLineage(list, lineage);
       if (index < 0) return refuse('text', GONE);
-      const version = await codeVersionOf(trx, admin.authorityId, form);
-      if (version === 'unknown') return refuse('codeVersionId', UNKNOWN_VERSION);
+      const subject = await subjectOf(trx, admin.authorityId, form, list[index]);
+      if (!subject.ok) return subject;
       return {
         ok: true,
-        list: replaceAt(list, index, { text: form.text, codeVersionId: version }),
+        list: replaceAt(list, index, {
+          text: form.text,
+          codeVersionId: subject.codeVersionId,
+          programmeId: subject.programmeId,
+        }),
         index,
         before: list[index],
       };

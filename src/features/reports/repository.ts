@@ -146,6 +146,33 @@ export async function listCodeVersionChoices(db: DbOrTrx, authorityId: number): 
   }));
 }
 
+/** The council's draft development programmes, which a committee report may ask to approve. */
+export async function listProgrammeChoices(db: DbOrTrx, authorityId: number): Promise<Choice[]> {
+  const rows = await db
+    .selectFrom('programmes')
+    .select(['id', 'title'])
+    .where('authority_id', '=', authorityId)
+    .where('status', '=', 'draft')
+    .orderBy('starts_on', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+  return rows.map((r) => ({ id: r.id, name: `Development programme: ${r.title}` }));
+}
+
+/** Names of the given programmes, whatever their status, for a report's recommendations. */
+export async function programmeNames(
+  db: DbOrTrx,
+  ids: readonly number[],
+): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('programmes')
+    .select(['id', 'title', 'status'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+  return new Map(rows.map((r) => [r.id, `Development programme: ${r.title} (${r.status})`]));
+}
+
 export interface ReportValues {
   committee_id: number;
   title: string;
@@ -236,6 +263,8 @@ export async function listRecommendations(
 export interface RecommendationDraft {
   text: string;
   codeVersionId: number | null;
+  /** a development programme the committee is asked to approve */
+  programmeId: number | null;
   lineage?: string | undefined;
 }
 
@@ -257,7 +286,12 @@ export async function saveRecommendations(
     if (draft.lineage) {
       await db
         .updateTable('report_recommendations')
-        .set({ position, text: draft.text, code_version_id: draft.codeVersionId })
+        .set({
+          position,
+          text: draft.text,
+          code_version_id: draft.codeVersionId,
+          programme_id: draft.programmeId,
+        })
         .where('report_id', '=', reportId)
         .where('lineage', '=', draft.lineage)
         .execute();
@@ -269,6 +303,7 @@ export async function saveRecommendations(
           position,
           text: draft.text,
           code_version_id: draft.codeVersionId,
+          programme_id: draft.programmeId,
         })
         .execute();
     }

@@ -6,6 +6,7 @@ import { loadReportDocument } from './document.js';
 import {
   findReport,
   listCodeVersionChoices,
+  programmeNames,
   listRecommendations,
   listReportItems,
   type ReportRow,
@@ -62,6 +63,10 @@ export async function reportPage(db: Db, report: ReportRow, problems: Problems =
   ]);
   if (!doc) throw notFound();
   const versionNames = new Map(versions.map((v) => [v.id, v.name]));
+  const programmes = await programmeNames(
+    db,
+    recommendations.flatMap((r) => (r.programme_id === null ? [] : [r.programme_id])),
+  );
   return {
     template: 'reports/templates/report.njk',
     context: {
@@ -69,7 +74,7 @@ export async function reportPage(db: Db, report: ReportRow, problems: Problems =
       report: doc.report,
       authorityName: doc.authority.name,
       ...reportPageView(doc),
-      recommendations: recommendationViews(report.id, recommendations, versionNames),
+      recommendations: recommendationViews(report.id, recommendations, versionNames, programmes),
       items: bodyViews(report.id, items),
       links: {
         list: paths.list,

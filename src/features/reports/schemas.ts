@@ -170,5 +170,6 @@ export const recommendationForm = z.object({
       .max(2000, 'A recommendation must be 2,000 characters or fewer'),
   ),
   codeVersionId: optionalId.catch(-1),
+  programmeId: optionalId.catch(-1),
 });
 export type RecommendationForm = z.infer<typeof recommendationForm>;

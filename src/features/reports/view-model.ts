@@ -181,6 +181,7 @@ export function recommendationViews(
   reportId: number,
   rows: readonly RecommendationRow[],
   versions: ReadonlyMap<number, string>,
+  programmes: ReadonlyMap<number, string> = new Map(),
 ) {
   const base = paths.recommendations(reportId);
   return rows.map((r, index) => ({
@@ -194,6 +195,11 @@ export function recommendationViews(
         : (versions.get(r.code_version_id) ?? `Code version ${r.code_version_id}`),
     codeVersionHref:
       r.code_version_id === null ? null : `/admin/code/versions/${r.code_version_id}`,
+    programme:
+      r.programme_id === null
+        ? null
+        : (programmes.get(r.programme_id) ?? `Development programme ${r.programme_id}`),
+    programmeHref: r.programme_id === null ? null : `/admin/programmes/${r.programme_id}`,
     editHref: `${base}/${r.lineage}/edit`,
     removeHref: `${base}/${r.lineage}/remove`,
     moveAction: `${base}/${r.lineage}/move`,
