@@ -5,3 +5,4 @@ import { routes } from './routes.js';
 export const scenarioBankFeature: Feature = { name: 'scenario-bank', plugin: routes };
 
 export { markAnswer, type Marking, type ScenarioAnswer, type ScenarioKey } from './marking.js';
+export { completedSetsCountingTowards } from './study-service.js';

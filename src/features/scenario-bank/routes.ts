@@ -1,5 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { AppDeps } from '../index.js';
+import { studyRoutes } from './study-routes.js';
 
 /** The scenario bank, scenario sets and members' self-study. */
-export const routes: FastifyPluginAsync<{ deps: AppDeps }> = async () => {};
+export const routes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, options) => {
+  await app.register(studyRoutes, options);
+};

@@ -1,0 +1,52 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Db } from '../../db/database.js';
+import { notFound } from '../../platform/errors.js';
+import type { ErrorSummaryItem } from '../../platform/forms.js';
+import type { Actor } from '../../platform/outcome.js';
+import { findScenario, findSet } from './repository.js';
+import { idParams } from './schemas.js';
+
+export const actorOf = (request: FastifyRequest): Actor => ({
+  actorPersonId: request.user!.personId,
+  requestId: request.id,
+});
+
+export const bodyOf = (request: FastifyRequest): Record<string, unknown> =>
+  (request.body ?? {}) as Record<string, unknown>;
+
+export interface Problems {
+  errors: Record<string, { text: string }>;
+  errorList: ErrorSummaryItem[];
+}
+export const noProblems = (): Problems => ({ errors: {}, errorList: [] });
+
+/** Render a page of this feature, with status 400 when it shows problems. */
+export const renderPage = (
+  reply: FastifyReply,
+  template: string,
+  context: Record<string, unknown> & Partial<Problems>,
+) =>
+  reply.render(
+    `scenario-bank/templates/${template}`,
+    { errors: {}, errorList: [], ...context },
+    (context.errorList?.length ?? 0) > 0 ? 400 : 200,
+  );
+
+export const idOf = (request: FastifyRequest): number => {
+  const parsed = idParams.safeParse(request.params);
+  if (!parsed.success) throw notFound();
+  return parsed.data.id;
+};
+
+/** The scenario named by `:id`, if it is the user's own council's; else a 404. */
+export async function scenarioFrom(db: Db, request: FastifyRequest, id = idOf(request)) {
+  const scenario = await findScenario(db, id);
+  if (!scenario || scenario.authority_id !== request.user?.authorityId) throw notFound();
+  return scenario;
+}
+
+export async function setFrom(db: Db, request: FastifyRequest, id = idOf(request)) {
+  const set = await findSet(db, id);
+  if (!set || set.authority_id !== request.user?.authorityId) throw notFound();
+  return set;
+}
