@@ -264,3 +264,48 @@ test("a member's training record says where they stand against each rule that ap
     'Ada is not on the committee',
   );
 });
+
+test('the page breaks each rule down by committee, and the CSV says which committees each member sits on', async () => {
+  await held(planningCourse, '2026-06-03T17:00:00Z', { Eve: 'attended' });
+  const { cookie } = await t.signInAs(['monitoring-officer']);
+  const planningRule = (
+    await t.db
+      .selectFrom('compliance_rules')
+      .select('id')
+      .where('authority_id', '=', authorityId)
+      .where('topic', '=', 'planning')
+      .executeTakeFirstOrThrow()
+  ).id;
+  const page = await t.app.inject({
+    url: `/admin/training/compliance?rule=${planningRule}`,
+    headers: { cookie },
+  });
+  assert.equal(page.statusCode, 200);
+  const table = /<table[^>]*id="committees"[\s\S]*?<\/table>/.exec(page.body)?.[0] ?? '';
+  const cells = table
+    .replace(/<[^>]+>/g, '|')
+    .split('|')
+    .map((c) => c.trim())
+    .filter(Boolean);
+  // Dee and Eve sit on the committee: Eve has done its training, Dee has not
+  const row = cells.slice(
+    cells.indexOf('Planning Committee'),
+    cells.indexOf('Planning Committee') + 6,
+  );
+  assert.deepEqual(row, ['Planning Committee', '1', '0', '0', '1', '50%']);
+
+  const csv = await t.app.inject({ url: '/admin/training/compliance.csv', headers: { cookie } });
+  const lines = csv.body.split(/\r?\n/);
+  assert.equal(
+    lines[0]?.replace(/^\uFEFF/, ''),
+    'Member,Group,Committees,Rule,Status,Due by,Done on,Booked for',
+  );
+  assert.ok(
+    lines.some((l) => l.startsWith('Dee Member,') && l.includes(',Planning Committee,')),
+    'Dee sits on the Planning Committee',
+  );
+  assert.ok(
+    lines.some((l) => /^Ada Member,[^,]*,,/.test(l)),
+    'Ada sits on no committee',
+  );
+});

@@ -179,3 +179,32 @@ export async function complianceRows(
     };
   });
 }
+
+/** A councillor's seat on one of the council's committees or sub-committees on a day. */
+export interface CommitteeSeat {
+  personId: number;
+  committeeId: number;
+  committeeName: string;
+}
+
+/** Who sits on which of the council's committees and sub-committees on `on`. */
+export async function committeeSeats(
+  db: DbOrTrx,
+  authorityId: number,
+  on: string,
+): Promise<CommitteeSeat[]> {
+  const { rows } = await sql<{ person_id: number; committee_id: number; committee_name: string }>`
+    select distinct m.person_id, o.id as committee_id, o.name as committee_name
+      from memberships m
+      join organisations o on o.id = m.organisation_id
+     where o.authority_id = ${authorityId}
+       and o.classification in ('committee', 'sub-committee')
+       and ${currentOn('m', on)}
+     order by o.name, o.id
+  `.execute(db);
+  return rows.map((r) => ({
+    personId: r.person_id,
+    committeeId: r.committee_id,
+    committeeName: r.committee_name,
+  }));
+}

@@ -5,9 +5,10 @@ import { administrators, allow } from '../../platform/access.js';
 import { todayInEngland } from '../../db/current.js';
 import { formatDate } from '../../platform/views.js';
 import { contentDisposition } from '../../platform/downloads.js';
-import { complianceRows, listRules } from './repository.js';
+import { committeeSeats, complianceRows, listRules } from './repository.js';
 import { rulesRoutes } from './rules-routes.js';
 import {
+  byCommittee,
   byGroup,
   completionChart,
   complianceCsv,
@@ -34,7 +35,7 @@ export const routes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { deps 
   const load = async (request: FastifyRequest, whip: boolean) => {
     const user = request.user!;
     const on = todayInEngland();
-    const [authority, rules, rows] = await Promise.all([
+    const [authority, rules, rows, seats] = await Promise.all([
       deps.db
         .selectFrom('authorities')
         .select('name')
@@ -42,12 +43,13 @@ export const routes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { deps 
         .executeTakeFirstOrThrow(),
       listRules(deps.db, user.authorityId),
       complianceRows(deps.db, user.authorityId, on, { groupIds: whip ? user.whipOf : null }),
+      committeeSeats(deps.db, user.authorityId, on),
     ]);
-    return { authority, rules, rows, on };
+    return { authority, rules, rows, seats, on };
   };
 
   const page = (whip: boolean) => async (request: FastifyRequest) => {
-    const { authority, rules, rows, on } = await load(request, whip);
+    const { authority, rules, rows, seats, on } = await load(request, whip);
     const chosen = rules.find((r) => r.id === query.parse(request.query ?? {}).rule) ?? rules[0];
     const groups = chosen ? byGroup(rows, chosen) : [];
     const sittingWithout = rules
@@ -74,6 +76,7 @@ export const routes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { deps 
         chartRuleName: chosen?.name ?? '',
         chartSvg: chosen ? completionChart(groups, chosen, 'completion-chart') : '',
         groupRows: groupRows(groups),
+        committeeRows: chosen ? groupRows(byCommittee(rows, chosen, seats)) : [],
         sittingWithout,
         memberRows: memberRows(rows, rules),
         whip,
@@ -84,8 +87,8 @@ export const routes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { deps 
   };
 
   const csv = (whip: boolean) => async (request: FastifyRequest) => {
-    const { rules, rows, on } = await load(request, whip);
-    return { body: complianceCsv(rows, rules), name: `training-compliance-${on}.csv` };
+    const { rules, rows, seats, on } = await load(request, whip);
+    return { body: complianceCsv(rows, rules, seats), name: `training-compliance-${on}.csv` };
   };
 
   // Kept per person until the data changes (decision 0022).

@@ -1,4 +1,4 @@
-import type { ComplianceRow, ComplianceStatus, Rule } from './repository.js';
+import type { CommitteeSeat, ComplianceRow, ComplianceStatus, Rule } from './repository.js';
 import { formatDate } from '../../platform/views.js';
 import { csvFile } from '../../platform/csv.js';
 import { escapeHtml } from '../../platform/html.js';
@@ -68,6 +68,30 @@ export function byGroup(rows: readonly ComplianceRow[], rule: Rule): GroupTally[
         b.tally.total - a.tally.total ||
         a.name.localeCompare(b.name),
     );
+}
+
+/**
+ * One rule's figures for the members of each committee (a member on two committees counts in
+ * both), in the committees' order; committees none of whose members the rule applies to are
+ * left out.
+ */
+export function byCommittee(
+  rows: readonly ComplianceRow[],
+  rule: Rule,
+  seats: readonly CommitteeSeat[],
+): GroupTally[] {
+  const forRule = new Map<number, ComplianceRow>();
+  for (const row of rows) if (row.ruleId === rule.id) forRule.set(row.personId, row);
+  const committees = new Map<number, { name: string; rows: ComplianceRow[] }>();
+  for (const seat of seats) {
+    const row = forRule.get(seat.personId);
+    const entry = committees.get(seat.committeeId) ?? { name: seat.committeeName, rows: [] };
+    if (row) entry.rows.push(row);
+    committees.set(seat.committeeId, entry);
+  }
+  return [...committees.entries()]
+    .filter(([, c]) => c.rows.length > 0)
+    .map(([groupId, c]) => ({ groupId, name: c.name, tally: tally(c.rows) }));
 }
 
 const escapeXml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -153,14 +177,22 @@ export function memberRows(rows: readonly ComplianceRow[], rules: readonly Rule[
     ]);
 }
 
-/** Every member against every rule, for a spreadsheet. */
-export function complianceCsv(rows: readonly ComplianceRow[], rules: readonly Rule[]): string {
+/** Every member against every rule, with the committees they sit on, for a spreadsheet. */
+export function complianceCsv(
+  rows: readonly ComplianceRow[],
+  rules: readonly Rule[],
+  seats: readonly CommitteeSeat[],
+): string {
   const ruleName = new Map(rules.map((r) => [r.id, r.name]));
+  const committees = new Map<number, string[]>();
+  for (const seat of seats)
+    committees.set(seat.personId, [...(committees.get(seat.personId) ?? []), seat.committeeName]);
   return csvFile(
-    ['Member', 'Group', 'Rule', 'Status', 'Due by', 'Done on', 'Booked for'],
+    ['Member', 'Group', 'Committees', 'Rule', 'Status', 'Due by', 'Done on', 'Booked for'],
     rows.map((r) => [
       r.name,
       r.groupName ?? '',
+      (committees.get(r.personId) ?? []).join('; '),
       ruleName.get(r.ruleId) ?? '',
       STATUS_LABELS[r.status].text,
       r.dueOn ?? '',
