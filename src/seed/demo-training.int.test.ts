@@ -30,10 +30,19 @@ const sessions = () =>
     .execute();
 
 test('the seed programme: induction, planning, a code session per group, all members and officers', async () => {
-  const programme = await db.selectFrom('programmes').selectAll().executeTakeFirstOrThrow();
+  const programme = await db
+    .selectFrom('programmes')
+    .selectAll()
+    .where('title', '=', 'Member Development Programme 2026/27')
+    .executeTakeFirstOrThrow();
   assert.equal(programme.status, 'running');
   assert.equal(programme.ends_on, '2027-05-19', 'it runs until May, a municipal year');
-  const courses = await db.selectFrom('courses').selectAll().orderBy('position').execute();
+  const courses = await db
+    .selectFrom('courses')
+    .selectAll()
+    .where('programme_id', '=', programme.id)
+    .orderBy('position')
+    .execute();
   assert.deepEqual(
     courses.map((c) => [c.topic, c.audience, c.mandatory]),
     [
@@ -138,4 +147,26 @@ test('topic proposals, a standards meeting with the whips, and two compliance ru
       ['planning', 'before-sitting'],
     ],
   );
+});
+
+test("next year's programme is a draft that the December committee report asks the committee to approve", async () => {
+  const next = await db
+    .selectFrom('programmes')
+    .selectAll()
+    .where('title', '=', 'Member Development Training Programme 2027/28')
+    .executeTakeFirstOrThrow();
+  assert.equal(next.status, 'draft');
+  const linked = await db
+    .selectFrom('report_recommendations as r')
+    .innerJoin('reports as rep', 'rep.id', 'r.report_id')
+    .select(['rep.status', 'r.position', 'r.code_version_id'])
+    .where('r.programme_id', '=', next.id)
+    .execute();
+  assert.deepEqual(linked, [{ status: 'draft', position: 1, code_version_id: null }]);
+  const courses = await db
+    .selectFrom('courses')
+    .select('audience')
+    .where('programme_id', '=', next.id)
+    .execute();
+  assert.equal(courses.length, 4);
 });

@@ -3,6 +3,7 @@ import { inviteAudience } from '../features/member-development/index.js';
 import type { AttendanceStatus, CourseAudience, CourseFormat } from '../db/schema.js';
 import type { DemoAccount } from './demo.js';
 import { COMMITTEE_ROOM, TOWN_HALL, findPeople } from './demo-report-rows.js';
+import { DRAFT_REPORT } from './demo-reports-text.js';
 
 /**
  * The demo council's Member Development Programme for 2026/27, as the seed report describes
@@ -410,5 +411,92 @@ export async function writeDemoTraining(trx: Trx, accounts: DemoAccount[]): Prom
           ]
         : []),
     ])
+    .execute();
+
+  await writeNextProgramme(trx, city.id, people.memberDevelopment.id);
+}
+
+/**
+ * Next year's programme, still a draft: the December committee report's second recommendation
+ * asks the Audit and Standards Committee to approve it, so recording the committee's agreement
+ * on the meeting's page approves it (issue 6). Its courses have no sessions yet.
+ */
+async function writeNextProgramme(trx: Trx, cityId: number, createdBy: number): Promise<void> {
+  const { id: programme } = await trx
+    .insertInto('programmes')
+    .values({
+      authority_id: cityId,
+      title: 'Member Development Training Programme 2027/28',
+      starts_on: '2027-05-20',
+      ends_on: '2028-05-18',
+      created_by: createdBy,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const courses: Omit<CoursePlan, 'purposes'>[] = [
+    {
+      title: 'The updated code, group by group',
+      format: 'workshop',
+      minutes: 90,
+      provider: 'An outside trainer with a member peer',
+      audience: 'political-group',
+      topic: 'code-of-conduct',
+      mandatory: true,
+    },
+    {
+      title: 'Standards and probity refresher for all councillors',
+      format: 'workshop',
+      minutes: 120,
+      provider: 'The Monitoring Officer',
+      audience: 'all-members',
+      topic: 'standards',
+      mandatory: false,
+    },
+    {
+      title: 'Councillors and officers: making the relationship work',
+      format: 'workshop',
+      minutes: 120,
+      provider: 'The Chief Executive and the Monitoring Officer',
+      audience: 'all-members',
+      topic: 'member-officer-relations',
+      mandatory: false,
+    },
+    {
+      title: 'Supporting councillors well: a session for officers',
+      format: 'briefing',
+      minutes: 90,
+      provider: 'Human Resources',
+      audience: 'officers',
+      topic: 'member-officer-relations',
+      mandatory: false,
+    },
+  ];
+  await trx
+    .insertInto('courses')
+    .values(
+      courses.map((c, index) => ({
+        programme_id: programme,
+        position: index + 1,
+        title: c.title,
+        format: c.format,
+        duration_minutes: c.minutes,
+        provider: c.provider,
+        audience: c.audience,
+        topic: c.topic,
+        mandatory: c.mandatory,
+      })),
+    )
+    .execute();
+  const report = await trx
+    .selectFrom('reports')
+    .select('id')
+    .where('authority_id', '=', cityId)
+    .where('title', '=', DRAFT_REPORT.title)
+    .executeTakeFirstOrThrow();
+  await trx
+    .updateTable('report_recommendations')
+    .set({ programme_id: programme })
+    .where('report_id', '=', report.id)
+    .where('position', '=', 1)
     .execute();
 }
