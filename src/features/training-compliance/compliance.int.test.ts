@@ -309,3 +309,52 @@ test('the page breaks each rule down by committee, and the CSV says which commit
     'Ada sits on no committee',
   );
 });
+
+test('finishing a self-study scenario set that counts towards a course on the topic completes the rule', async () => {
+  const { id: gus } = await t.db
+    .insertInto('people')
+    .values({ authority_id: authorityId, given_name: 'Gus', family_name: 'Member', kind: 'member' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  ids.Gus = gus;
+  await t.db
+    .insertInto('memberships')
+    .values([
+      { person_id: gus, organisation_id: councilOrg, start_date: ELECTION },
+      { person_id: gus, organisation_id: groupA, start_date: ELECTION },
+    ])
+    .execute();
+  const set = async (counts: number | null) =>
+    (
+      await t.db
+        .insertInto('scenario_sets')
+        .values({ authority_id: authorityId, title: 'Scenarios', counts_towards_course_id: counts })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+  const plain = await set(null);
+  const counting = await set(codeCourse);
+  const complete = (setId: number, at: string) =>
+    t.db
+      .insertInto('scenario_set_completions')
+      .values({ set_id: setId, person_id: gus, completed_at: new Date(at) })
+      .execute();
+
+  await complete(plain, '2026-06-10T10:00:00Z');
+  assert.equal(
+    (await statusOf('2026-11-08', 'Gus'))?.status,
+    'overdue',
+    'a set that counts for nothing',
+  );
+  await complete(counting, '2026-05-06T22:30:00Z'); // 23:30 on 6 May in England: before his election
+  assert.equal(
+    (await statusOf('2026-11-08', 'Gus'))?.status,
+    'overdue',
+    'done before the rule began',
+  );
+  await t.db.deleteFrom('scenario_set_completions').where('set_id', '=', counting).execute();
+  await complete(counting, '2026-06-10T23:30:00Z'); // 00:30 on 11 June in England
+  const gusNow = await statusOf('2026-11-08', 'Gus');
+  assert.equal(gusNow?.status, 'complete');
+  assert.equal(gusNow?.completedOn, '2026-06-11');
+});

@@ -67,7 +67,8 @@ export async function listRules(db: DbOrTrx, authorityId: number): Promise<Rule[
  * - a **before-sitting** rule applies to the committee's members that day: they must have
  *   completed such a session before sitting (at any time).
  *
- * Completed means attended or late (leaving early does not count). Booked means invited to a
+ * Completed means attended or late (leaving early does not count) a session on the topic, or
+ * finished a self-study scenario set that counts towards a course on the topic. Booked means invited to a
  * confirmed session on the topic still to come, without having said they will not attend.
  * Only sessions of the council's own programmes count.
  */
@@ -140,14 +141,22 @@ export async function complianceRows(
            case when a.kind = 'within-months'
                 then to_char(a.from_date + make_interval(months => a.within_months), 'YYYY-MM-DD')
            end as due_on,
-           (select to_char(max((s.starts_at at time zone 'Europe/London')::date), 'YYYY-MM-DD')
-              from attendance at
-              join training_sessions s on s.id = at.session_id
-              join courses c on c.id = s.course_id and c.topic = a.topic
-              join programmes pr on pr.id = c.programme_id and pr.authority_id = ${authorityId}
-             where at.person_id = a.person_id and at.status in ('attended', 'late')
-               and (a.from_date is null
-                    or (s.starts_at at time zone 'Europe/London')::date >= a.from_date)) as completed_on,
+           (select to_char(max(done.on_day), 'YYYY-MM-DD') from (
+              select (s.starts_at at time zone 'Europe/London')::date as on_day
+                from attendance at
+                join training_sessions s on s.id = at.session_id
+                join courses c on c.id = s.course_id and c.topic = a.topic
+                join programmes pr on pr.id = c.programme_id and pr.authority_id = ${authorityId}
+               where at.person_id = a.person_id and at.status in ('attended', 'late')
+              union all
+              select (sc.completed_at at time zone 'Europe/London')::date
+                from scenario_set_completions sc
+                join scenario_sets ss on ss.id = sc.set_id
+                join courses c on c.id = ss.counts_towards_course_id and c.topic = a.topic
+                join programmes pr on pr.id = c.programme_id and pr.authority_id = ${authorityId}
+               where sc.person_id = a.person_id
+             ) done
+             where a.from_date is null or done.on_day >= a.from_date) as completed_on,
            (select to_char(min((s.starts_at at time zone 'Europe/London')::date), 'YYYY-MM-DD')
               from session_invitations i
               join training_sessions s on s.id = i.session_id and s.status = 'confirmed'
