@@ -1,0 +1,46 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Db } from '../../db/database.js';
+import { notFound } from '../../platform/errors.js';
+import type { ErrorSummaryItem } from '../../platform/forms.js';
+import { findCourse, findProgramme } from './repository.js';
+import { idParams } from './schemas.js';
+
+export const bodyOf = (request: FastifyRequest): Record<string, unknown> =>
+  (request.body ?? {}) as Record<string, unknown>;
+
+export interface Problems {
+  errors: Record<string, { text: string }>;
+  errorList: ErrorSummaryItem[];
+}
+export const noProblems = (): Problems => ({ errors: {}, errorList: [] });
+
+/** Render one of the feature's pages, with status 400 when it shows problems. */
+export const renderPage = (
+  reply: FastifyReply,
+  template: string,
+  context: Record<string, unknown> & Partial<Problems>,
+) =>
+  reply.render(
+    `evaluations/templates/${template}`,
+    { errors: {}, errorList: [], ...context },
+    (context.errorList?.length ?? 0) > 0 ? 400 : 200,
+  );
+
+const idOf = (request: FastifyRequest): number => {
+  const parsed = idParams.safeParse({ id: (request.params as { id?: unknown }).id });
+  if (!parsed.success) throw notFound();
+  return parsed.data.id;
+};
+
+/** The course named by `:id`, if it is one of the administrator's own council's; else a 404. */
+export async function courseFrom(db: Db, request: FastifyRequest) {
+  const course = await findCourse(db, idOf(request));
+  if (!course || course.authorityId !== request.user?.authorityId) throw notFound();
+  return course;
+}
+
+export async function programmeFrom(db: Db, request: FastifyRequest) {
+  const programme = await findProgramme(db, idOf(request));
+  if (!programme || programme.authorityId !== request.user?.authorityId) throw notFound();
+  return programme;
+}
