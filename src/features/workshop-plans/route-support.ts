@@ -1,0 +1,58 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Db } from '../../db/database.js';
+import { notFound } from '../../platform/errors.js';
+import type { ErrorSummaryItem } from '../../platform/forms.js';
+import type { Actor } from '../../platform/outcome.js';
+import { findCourse, findPlan } from './repository.js';
+import { idParams, itemParams } from './schemas.js';
+
+export const actorOf = (request: FastifyRequest): Actor => ({
+  actorPersonId: request.user!.personId,
+  requestId: request.id,
+});
+
+export const bodyOf = (request: FastifyRequest): Record<string, unknown> =>
+  (request.body ?? {}) as Record<string, unknown>;
+
+export interface Problems {
+  errors: Record<string, { text: string }>;
+  errorList: ErrorSummaryItem[];
+}
+export const noProblems = (): Problems => ({ errors: {}, errorList: [] });
+
+/** Render one of this feature's templates, with status 400 when it shows problems. */
+export const renderPage = (
+  reply: FastifyReply,
+  template: string,
+  context: Record<string, unknown> & Partial<Problems>,
+) =>
+  reply.render(
+    `workshop-plans/templates/${template}`,
+    { errors: {}, errorList: [], ...context },
+    (context.errorList?.length ?? 0) > 0 ? 400 : 200,
+  );
+
+/** The plan named by `:id`, if it is the signed-in administrator's council's; else a 404. */
+export async function planFrom(db: Db, request: FastifyRequest) {
+  const parsed = idParams.safeParse({ id: (request.params as { id?: unknown }).id });
+  if (!parsed.success) throw notFound();
+  const plan = await findPlan(db, parsed.data.id);
+  if (!plan || plan.authority_id !== request.user?.authorityId) throw notFound();
+  return plan;
+}
+
+/** The id of the plan's part named by `:itemId` (checked against the plan by the caller). */
+export function partIdOf(request: FastifyRequest): number {
+  const parsed = itemParams.safeParse(request.params);
+  if (!parsed.success) throw notFound();
+  return parsed.data.itemId;
+}
+
+/** The course named by `:id`, if it is one of the administrator's council's; else a 404. */
+export async function courseFrom(db: Db, request: FastifyRequest) {
+  const parsed = idParams.safeParse(request.params);
+  if (!parsed.success) throw notFound();
+  const course = await findCourse(db, parsed.data.id);
+  if (!course || course.authority_id !== request.user?.authorityId) throw notFound();
+  return course;
+}
