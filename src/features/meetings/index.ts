@@ -21,4 +21,4 @@ const plugin: FastifyPluginAsync<{ deps: AppDeps }> = async (app, options) => {
 export const meetingsFeature: Feature = { name: 'meetings', plugin };
 
 export { meetingPaths } from './paths.js';
-export { londonParts, londonToInstant, meetingDay, meetingTime } from './times.js';
+export { londonParts, londonToInstant, meetingDay, meetingTime, parseTimeOfDay } from './times.js';

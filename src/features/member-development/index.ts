@@ -4,3 +4,4 @@
  */
 export { audienceSql, audienceOfSession, dayInEngland, inviteAudience } from './audience.js';
 export type { AudienceOf } from './audience.js';
+export { durationText } from './words.js';

@@ -1,19 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseTimeOfDay, sessionTimes } from './times.js';
-import { durationText } from './view-model.js';
+import { sessionTimes } from './times.js';
 
 const base = { startTime: '', endTime: '', durationMinutes: 90, dateRequired: false };
-
-test('typed times of day are read in 24-hour and 12-hour forms', () => {
-  assert.equal(parseTimeOfDay('18:30'), '18:30');
-  assert.equal(parseTimeOfDay('6.30pm'), '18:30');
-  assert.equal(parseTimeOfDay('12am'), '00:00');
-  assert.equal(parseTimeOfDay('12pm'), '12:00');
-  assert.equal(parseTimeOfDay('18'), null);
-  assert.equal(parseTimeOfDay('13pm'), null);
-  assert.equal(parseTimeOfDay('9:75'), null);
-});
 
 test('a session without a date has no times, unless a date is required', () => {
   assert.deepEqual(sessionTimes({ ...base, date: undefined }), {
@@ -49,11 +38,4 @@ test('times are England’s on both sides of the clock change; the end defaults 
     message: 'The end time must be after the start time',
   });
   assert.equal(sessionTimes({ ...base, date: '2026-10-26' }).ok, false);
-});
-
-test('durations read as people say them', () => {
-  assert.equal(durationText(45), '45 minutes');
-  assert.equal(durationText(60), '1 hour');
-  assert.equal(durationText(90), '1 hour 30 minutes');
-  assert.equal(durationText(120), '2 hours');
 });

@@ -1,20 +1,4 @@
-import { londonToInstant } from '../meetings/index.js';
-
-/** A typed time of day: '18:30', '6.30pm', '9am'; null when it is not a time. */
-export function parseTimeOfDay(typed: string): string | null {
-  const m = /^(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?$/i.exec(typed.trim());
-  if (!m) return null;
-  let hour = Number(m[1]);
-  const minute = Number(m[2] ?? '0');
-  const half = m[3]?.toLowerCase();
-  if (minute > 59) return null;
-  if (half) {
-    if (hour < 1 || hour > 12) return null;
-    if (half === 'am' && hour === 12) hour = 0;
-    if (half === 'pm' && hour !== 12) hour += 12;
-  } else if (m[2] === undefined || hour > 23) return null;
-  return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
-}
+import { londonToInstant, parseTimeOfDay } from '../meetings/index.js';
 
 export type TimesResult =
   | { ok: true; startsAt: Date | null; endsAt: Date | null }

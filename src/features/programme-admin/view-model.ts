@@ -1,3 +1,4 @@
+import { durationText } from '../member-development/index.js';
 import type { ProgrammeStatus, SessionStatus } from '../../db/schema.js';
 import { londonParts, meetingDay, meetingTime } from '../meetings/index.js';
 import type {
@@ -30,15 +31,6 @@ const ymd = (date: string) => {
   return { day: String(Number(day)), month: String(Number(month)), year };
 };
 export const dateRaw = ymd;
-
-/** '90 minutes', '2 hours', '1 hour 30 minutes' */
-export function durationText(minutes: number): string {
-  const h = Math.floor(minutes / 60);
-  const m = minutes % 60;
-  if (h === 0) return `${m} minutes`;
-  const hours = `${h} hour${h === 1 ? '' : 's'}`;
-  return m === 0 ? hours : `${hours} ${m} minutes`;
-}
 
 /** When a session is: 'Tuesday 6 July 2027, 6:30pm to 8pm' or that it is still to be agreed. */
 export function whenText(s: { starts_at: Date | null; ends_at: Date | null }): string {

@@ -1,8 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { isAgreed } from './dates-service.js';
-import { parseTimeOfDay } from './schemas.js';
-import { durationText, proposalTag, sessionSummary, whenText } from './view-model.js';
+import { proposalTag, sessionSummary, whenText } from './view-model.js';
 import type { DateProposalRow } from './repository.js';
 
 test('a date is agreed when the whip accepted it or proposed it, and only then', () => {
@@ -13,22 +12,7 @@ test('a date is agreed when the whip accepted it or proposed it, and only then',
   assert.equal(isAgreed({ status: 'declined', byWhip: false }), false);
 });
 
-test('times of day are read as people type them', () => {
-  assert.equal(parseTimeOfDay('18:30'), '18:30');
-  assert.equal(parseTimeOfDay('6.30pm'), '18:30');
-  assert.equal(parseTimeOfDay('9am'), '09:00');
-  assert.equal(parseTimeOfDay('12am'), '00:00');
-  assert.equal(parseTimeOfDay('12pm'), '12:00');
-  assert.equal(parseTimeOfDay('18'), null, 'an hour alone is ambiguous');
-  assert.equal(parseTimeOfDay('24:00'), null);
-  assert.equal(parseTimeOfDay('13pm'), null);
-  assert.equal(parseTimeOfDay('soon'), null);
-});
-
-test('lengths and times read naturally, in England’s clock', () => {
-  assert.equal(durationText(90), '1 hour 30 minutes');
-  assert.equal(durationText(120), '2 hours');
-  assert.equal(durationText(45), '45 minutes');
+test('times read naturally, in England’s clock', () => {
   // 18:00 UTC on 16 March is 6pm GMT; on 16 June it is 7pm BST.
   assert.equal(
     whenText(new Date('2027-03-16T18:00:00Z'), new Date('2027-03-16T19:30:00Z')),

@@ -1,3 +1,4 @@
+import { durationText } from '../member-development/index.js';
 import { meetingDay, meetingTime } from '../meetings/index.js';
 import { isAgreed } from './dates-service.js';
 import type { DateProposalRow, GroupSessionRow } from './repository.js';
@@ -130,14 +131,4 @@ export function sessionSummary(s: GroupSessionRow) {
     confirmed,
     overrideReason: s.overrideReason,
   };
-}
-
-/** 90 -> '1 hour 30 minutes' */
-export function durationText(minutes: number): string {
-  const h = Math.floor(minutes / 60);
-  const m = minutes % 60;
-  const parts = [];
-  if (h) parts.push(`${h} hour${h === 1 ? '' : 's'}`);
-  if (m) parts.push(`${m} minute${m === 1 ? '' : 's'}`);
-  return parts.join(' ');
 }
