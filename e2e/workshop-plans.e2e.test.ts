@@ -215,13 +215,13 @@ describe('workshop plans and run sheets', () => {
       .where('title', '=', CODE_COURSE)
       .executeTakeFirstOrThrow();
     await page.goto(`/admin/courses/${course.id}/workshop`);
-    let form = await WorkshopFormPage.verifyOnPage(page, 'Workshop plan for the course');
+    const form = await WorkshopFormPage.verifyOnPage(page, 'Workshop plan for the course');
     await checkAccessibility(page, 'choosing a course’s plan');
     await form.choose(PLAN);
     await form.press('Save');
     assert.equal(new URL(page.url()).pathname, `/admin/courses/${course.id}`);
     await page.goto(`/admin/courses/${course.id}/workshop`);
-    form = await WorkshopFormPage.verifyOnPage(page, 'Workshop plan for the course');
+    await WorkshopFormPage.verifyOnPage(page, 'Workshop plan for the course');
     assert.equal(await page.getByLabel(PLAN).isChecked(), true);
 
     const session = await server.db
