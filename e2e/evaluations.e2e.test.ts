@@ -156,6 +156,7 @@ describe('evaluating a training session', () => {
         'Overall, how would you rate the session?',
       );
       await checkAccessibility(page, 'a rating question');
+      await saveScreenshot(page, 'evaluation-question-phone');
       await assertNoHorizontalScroll(page, PHONE.width);
       await q.save();
       q = await EvaluationQuestionPage.verifyOnPage(

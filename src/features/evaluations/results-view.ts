@@ -50,6 +50,7 @@ const percent = (part: number, whole: number) =>
 export function resultsView(results: CourseResult[]) {
   return results.map((course) => ({
     title: course.courseTitle,
+    responses: course.responses,
     responsesText: `${course.responses} ${course.responses === 1 ? 'response' : 'responses'} from ${course.attendees} ${course.attendees === 1 ? 'attendee' : 'attendees'}${percent(course.responses, course.attendees)}`,
     questions: course.questions.map((q, i) => {
       const id = `chart-${course.courseId}-${q.id}`;
