@@ -258,9 +258,13 @@ describe('workshop plans and run sheets', () => {
       assert.match(rows[0]![0]!, /^\d{1,2}:\d{2}(am|pm) to \d{1,2}:\d{2}(am|pm)$/);
       assert.match(rows[0]![1]!, /Welcome Notes for Welcome/);
       await checkAccessibility(facilitatorPage, 'the run sheet');
+      const printButton = facilitatorPage.getByRole('button', { name: 'Print the run sheet' });
+      await printButton.waitFor();
+      assert.equal(await printButton.isVisible(), true, 'the print button appears with JavaScript');
       await facilitatorPage.emulateMedia({ media: 'print' });
       assert.equal(await facilitatorPage.locator('.govuk-service-navigation').isVisible(), false);
       assert.equal(await facilitatorPage.locator('.govuk-back-link').isVisible(), false);
+      assert.equal(await printButton.isVisible(), false, 'the button itself is not printed');
       assert.equal(await facilitatorPage.locator('.probity-run-sheet__agenda').isVisible(), true);
       await facilitatorPage.emulateMedia({ media: 'screen' });
 
