@@ -16,7 +16,8 @@ import {
   watchForScriptErrors,
 } from './support/browser.js';
 import { demoAccount, DEMO_PASSWORD, startServer, type TestServer } from './support/server.js';
-import { authorityIdOf } from '../src/features/code-of-conduct/testing.js';
+import { findVersionInForce, listItems } from '../src/features/code-of-conduct/index.js';
+import { authorityIdOf, createCodeVersion } from '../src/features/code-of-conduct/testing.js';
 import { seedDemoScenarios } from '../src/seed/demo-scenarios.js';
 
 /**
@@ -157,5 +158,48 @@ describe('scenario bank', () => {
     const member = demoAccount('member');
     assert.ok(!text.includes(member.name) && !text.includes(member.email));
     await checkAccessibility(page, 'the answers to a scenario');
+  });
+
+  test('a scenario whose paragraph the new code changed is flagged, and marked reviewed', async () => {
+    const db = server.db;
+    const city = await authorityIdOf(db, 'demo-city');
+    const current = (await findVersionInForce(db, city))!;
+    const drafts = (await listItems(db, current.id)).map((i) => ({
+      kind: i.kind,
+      depth: i.depth,
+      heading: i.heading,
+      body: i.anchor === 'para-6-1' ? `${i.body ?? ''} That includes favours for friends.` : i.body,
+      origin: i.origin,
+      lineage: i.lineage,
+    }));
+    await db
+      .updateTable('code_versions')
+      .set({ status: 'superseded', superseded_on: '2026-11-01' })
+      .where('id', '=', current.id)
+      .execute();
+    await createCodeVersion(db, {
+      authorityId: city,
+      status: 'in-force',
+      items: drafts,
+      inForceFrom: '2026-11-01',
+    });
+
+    const page = await signedInAs('monitoring-officer');
+    await page.goto('/admin/scenarios?review=yes');
+    const bank = await ScenarioBankPage.verifyOnPage(page);
+    const flagged = await bank.titles();
+    assert.ok(flagged.includes('A parking ticket and a quiet word'));
+    assert.ok(!flagged.includes('A hamper before the planning meeting'));
+    await checkAccessibility(page, 'the bank filtered to scenarios needing review');
+    await page.getByRole('link', { name: 'A parking ticket and a quiet word' }).click();
+    await ScenarioPage.verifyOnPage(page, 'A parking ticket and a quiet word');
+    assert.match(await page.locator('main').innerText(), /Changed since linked/);
+    await checkAccessibility(page, 'a scenario needing review');
+    await page.getByRole('button', { name: 'Mark as reviewed' }).click();
+    await ScenarioPage.verifyOnPage(page, 'A parking ticket and a quiet word');
+    assert.doesNotMatch(
+      await page.locator('main').innerText(),
+      /Changed since linked|Needs review/,
+    );
   });
 });
