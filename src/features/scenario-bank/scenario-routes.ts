@@ -12,7 +12,6 @@ import { findVersionInForce } from '../code-of-conduct/index.js';
 import { idsNeedingReview, linkableParagraphs, linkStates } from '../learning/index.js';
 import { paths } from './paths.js';
 import {
-  answerAggregates,
   listChoices,
   listLinks,
   listScenarios,
@@ -265,63 +264,6 @@ export const scenarioRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app,
       text: result.ok
         ? 'Paragraphs marked as reviewed against the code in force'
         : result.refusal.message,
-    });
-  });
-
-  app.get('/admin/scenarios/:id/answers', { config: administrators }, async (request, reply) => {
-    const scenario = await scenarioFrom(db, request);
-    const [aggregates, links, choices, code] = await Promise.all([
-      answerAggregates(db, scenario.id),
-      listLinks(db, scenario.id),
-      listChoices(db, scenario.id),
-      codeRef(scenario.authority_id),
-    ]);
-    const engaged = (await linkStates(db, scenario.authority_id, links)).map((s) =>
-      paragraphView(s, code),
-    );
-    const { paragraphs } = await linkableParagraphs(db, scenario.authority_id);
-    const numberOf = new Map(paragraphs.map((p) => [p.anchor, p.number]));
-    const engagedAnchors = new Set(engaged.map((p) => p.anchor));
-    const n = aggregates.answers;
-    const share = (k: number) => (n === 0 ? '' : `${Math.round((100 * k) / n)}%`);
-    return renderPage(reply, 'answers.njk', {
-      pageTitle: `Answers: ${scenario.title}`,
-      title: scenario.title,
-      backHref: paths.scenario(scenario.id),
-      answers: n,
-      acceptableRows: [
-        {
-          text: 'Acceptable',
-          count: aggregates.acceptable,
-          share: share(aggregates.acceptable),
-          model: scenario.acceptable,
-        },
-        {
-          text: 'Not acceptable',
-          count: n - aggregates.acceptable,
-          share: share(n - aggregates.acceptable),
-          model: !scenario.acceptable,
-        },
-      ],
-      paragraphRows: [...aggregates.anchors.entries()]
-        .map(([anchor, count]) => ({
-          number: numberOf.get(anchor) ?? anchor,
-          count,
-          share: share(count),
-          engaged: engagedAnchors.has(anchor),
-        }))
-        .concat(
-          engaged
-            .filter((p) => !aggregates.anchors.has(p.anchor))
-            .map((p) => ({ number: p.number, count: 0, share: share(0), engaged: true })),
-        )
-        .sort((a, b) => a.number.localeCompare(b.number, 'en', { numeric: true })),
-      choiceRows: choices.map((c) => {
-        const count = aggregates.choices.get(c.id) ?? 0;
-        return { text: c.text, correct: c.correct, count, share: share(count) };
-      }),
-      texts: aggregates.texts,
-      nextStepKind: scenario.next_step_kind,
     });
   });
 };

@@ -121,7 +121,12 @@ export const setForm = z.object({
   description: optionalText(5000, 'The description must be 5,000 characters or fewer'),
   courseId: z.preprocess(
     (v) => (trimmed(v) === 'none' ? undefined : trimmed(v)),
-    id.optional().catch(undefined),
+    z
+      .string()
+      .pipe(id)
+      .optional()
+      .catch(() => -1)
+      .refine((v) => v !== -1, 'Choose one of the council’s courses, or none'),
   ),
   published: yesNo('Say whether members can see the set'),
 });

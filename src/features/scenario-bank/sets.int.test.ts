@@ -143,6 +143,13 @@ test('a set refuses another council’s course and scenarios, and another counci
   });
   assert.equal(refused.statusCode, 400);
   assert.match(refused.body, /Choose one of the council’s courses, or none/);
+  const garbled = await submit('/admin/scenario-sets/new', {
+    title: 'Garbled',
+    courseId: 'abc',
+    published: 'no',
+  });
+  assert.equal(garbled.statusCode, 400);
+  assert.match(garbled.body, /Choose one of the council’s courses, or none/);
   const missing = await submit('/admin/scenario-sets/new', { title: '', published: 'maybe' });
   assert.equal(missing.statusCode, 400);
   assert.match(missing.body, /Enter the title of the set/);
