@@ -2,7 +2,11 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../index.js';
 import { administrators, signedIn } from '../../platform/access.js';
 import { contentDisposition } from '../../platform/downloads.js';
-import { sessionForFacilitation, sessionTitle } from '../training-attendance/index.js';
+import {
+  isAdministrator,
+  sessionForFacilitation,
+  sessionTitle,
+} from '../training-attendance/index.js';
 import { paths } from './paths.js';
 import { loadResults, type Scope } from './results.js';
 import { resultsCsv, resultsView } from './results-view.js';
@@ -14,6 +18,7 @@ interface Page {
   heading: string;
   caption: string;
   back: { href: string; text: string };
+  more: { href: string; text: string } | null;
   csvHref: string;
   fileName: string;
 }
@@ -31,7 +36,16 @@ export const resultsRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, 
       scope: { sessionId: session.id },
       heading: `Evaluations: ${sessionTitle(session)}`,
       caption: sessionWhen(session),
-      back: { href: paths.session(session.id), text: 'Back to the session' },
+      // A facilitator who is not an administrator goes back to the sessions they facilitate.
+      back: isAdministrator(request)
+        ? { href: paths.session(session.id), text: 'Back to the session' }
+        : { href: '/facilitating', text: 'Back to the sessions you facilitate' },
+      more: isAdministrator(request)
+        ? {
+            href: paths.courseResults(session.courseId),
+            text: 'Results of every session of the course',
+          }
+        : null,
       csvHref: `${paths.sessionResults(session.id)}.csv`,
       fileName: `evaluations-session-${session.id}.csv`,
     };
@@ -43,6 +57,10 @@ export const resultsRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, 
       heading: `Evaluations: ${course.title}`,
       caption: `${course.programmeTitle}: every session`,
       back: { href: paths.questions(course.id), text: 'Back to the course’s questions' },
+      more: {
+        href: paths.programmeResults(course.programmeId),
+        text: 'Results of the whole programme',
+      },
       csvHref: `${paths.courseResults(course.id)}.csv`,
       fileName: `evaluations-course-${course.id}.csv`,
     };
@@ -54,6 +72,7 @@ export const resultsRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, 
       heading: `Evaluations: ${programme.title}`,
       caption: 'Every course of the programme',
       back: { href: paths.programme(programme.id), text: 'Back to the programme' },
+      more: null,
       csvHref: `${paths.programmeResults(programme.id)}.csv`,
       fileName: `evaluations-programme-${programme.id}.csv`,
     };

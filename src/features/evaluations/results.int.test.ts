@@ -145,10 +145,16 @@ test('a session’s facilitator sees its results; other people and other council
     .insertInto('session_facilitators')
     .values({ session_id: ids.sessionId, person_id: facilitator.personId })
     .execute();
-  assert.equal(
-    (await page(`/admin/sessions/${ids.sessionId}/evaluations`, facilitator.cookie)).statusCode,
-    200,
+  const facilitated = await page(
+    `/admin/sessions/${ids.sessionId}/evaluations`,
+    facilitator.cookie,
   );
+  assert.equal(facilitated.statusCode, 200);
+  assert.match(
+    facilitated.body,
+    /href="\/facilitating" class="govuk-back-link">Back to the sessions you facilitate/,
+  );
+  assert.doesNotMatch(facilitated.body, /Results of every session of the course/);
   assert.equal(
     (await page(`/admin/sessions/${ids.sessionId}/evaluations.csv`, facilitator.cookie)).statusCode,
     200,
