@@ -58,6 +58,9 @@ export async function answerScenario(
   input: AnswerInput,
 ): Promise<Outcome<Answered>> {
   return db.transaction().execute(async (trx) => {
+    // one person's answers in one set, one at a time: two last answers posted together (two
+    // tabs) must not both miss the completion
+    await sql`select pg_advisory_xact_lock(${set.id}, ${personId})`.execute(trx);
     const { key, choices } = await keyOf(trx, scenario);
     const choiceId = scenario.next_step_kind === 'choice' ? (input.choiceId ?? null) : null;
     if (scenario.next_step_kind === 'choice' && !choices.some((c) => c.id === choiceId))
