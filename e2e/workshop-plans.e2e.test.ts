@@ -12,13 +12,15 @@ import {
   checkAccessibility,
   launchBrowser,
   newContext,
+  saveScreenshot,
   watchForScriptErrors,
 } from './support/browser.js';
-import { waitForFocusOnErrorSummary } from './support/checks.js';
+import { assertNoHorizontalScroll, waitForFocusOnErrorSummary } from './support/checks.js';
 import { demoAccount, DEMO_PASSWORD, startServer, type TestServer } from './support/server.js';
 import { seedDemoWorkshops } from '../src/seed/demo-workshops.js';
 
 const PLAN = 'Browser test: standards refresher';
+const PHONE = { width: 375, height: 667 };
 const CODE_COURSE = 'Our code of conduct, for each political group';
 
 /**
@@ -84,6 +86,7 @@ describe('workshop plans and run sheets', () => {
     assert.match(text, /Members and officers working well together/);
     assert.match(text, /3\.1/);
     await checkAccessibility(page, 'a demo plan');
+    await saveScreenshot(page, 'workshop-plan');
   });
 
   test('a new plan: errors first, then an agenda built until it adds up', async () => {
@@ -258,6 +261,7 @@ describe('workshop plans and run sheets', () => {
       assert.match(rows[0]![0]!, /^\d{1,2}:\d{2}(am|pm) to \d{1,2}:\d{2}(am|pm)$/);
       assert.match(rows[0]![1]!, /Welcome Notes for Welcome/);
       await checkAccessibility(facilitatorPage, 'the run sheet');
+      await saveScreenshot(facilitatorPage, 'run-sheet');
       const printButton = facilitatorPage.getByRole('button', { name: 'Print the run sheet' });
       await printButton.waitFor();
       assert.equal(await printButton.isVisible(), true, 'the print button appears with JavaScript');
@@ -267,6 +271,10 @@ describe('workshop plans and run sheets', () => {
       assert.equal(await printButton.isVisible(), false, 'the button itself is not printed');
       assert.equal(await facilitatorPage.locator('.probity-run-sheet__agenda').isVisible(), true);
       await facilitatorPage.emulateMedia({ media: 'screen' });
+      await facilitatorPage.setViewportSize(PHONE);
+      await checkAccessibility(facilitatorPage, 'the run sheet on a phone');
+      await saveScreenshot(facilitatorPage, 'run-sheet-phone');
+      await assertNoHorizontalScroll(facilitatorPage, PHONE.width);
 
       // A session whose course follows no plan says so.
       const planless = await server.db
