@@ -100,6 +100,14 @@ describe('evaluating a training session', () => {
           const listed = await questions.questions();
           assert.equal(listed.length, 5);
           await checkAccessibility(page, 'the course’s questions on a phone');
+          await clickAndLoad(page, page.getByRole('link', { name: 'Change question 1' }));
+          await QuestionFormPage.verifyOnPage(page, 'Change the question');
+          assert.equal(
+            await page.getByLabel('Question', { exact: true }).inputValue(),
+            'Overall, how would you rate the session?',
+          );
+          await checkAccessibility(page, 'the question form on a phone');
+          await assertNoHorizontalScroll(page, PHONE.width);
           continue;
         }
         await questions.useStandardQuestions();

@@ -24,6 +24,8 @@ export async function requestEvaluations(db: Db, baseUrl: string, now = new Date
     .where('s.status', '<>', 'cancelled')
     .where('s.ends_at', '<=', now)
     .where('s.ends_at', '>=', since)
+    // No session lasts a day: this lets the index on starts_at find the few that ended lately.
+    .where('s.starts_at', '>=', new Date(since.getTime() - 24 * 60 * 60_000))
     .where(({ exists, selectFrom }) =>
       exists(
         selectFrom('attendance as a')
