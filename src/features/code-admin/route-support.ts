@@ -1,21 +1,13 @@
-import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../db/database.js';
 import { notFound } from '../../platform/errors.js';
-import type { Actor } from '../../platform/outcome.js';
-import type { ErrorSummaryItem } from '../../platform/forms.js';
 import { findVersionById, type CodeVersion } from '../code-of-conduct/index.js';
 import { findAuthorityBySlug, type AuthorityRow } from './repository.js';
 import { idParams, itemParams, slugParams } from './schemas.js';
+export { actorOf, bodyOf, noProblems, type Problems } from '../../platform/requests.js';
 
 /** The signed-in administrator, for the audit trail. */
-export const actorOf = (request: FastifyRequest): Actor => ({
-  actorPersonId: request.user!.personId,
-  requestId: request.id,
-});
 
 /** The submitted form as a plain record (an empty one when nothing was sent). */
-export const bodyOf = (request: FastifyRequest): Record<string, unknown> =>
-  (request.body ?? {}) as Record<string, unknown>;
 
 /** The council named by `:slug`; an unknown or malformed slug is a page that does not exist. */
 export async function authorityFrom(db: Db, params: unknown): Promise<AuthorityRow> {
@@ -50,8 +42,3 @@ export const paths = {
 };
 
 /** Form problems in page order: each field's message and the error summary's list. */
-export interface Problems {
-  errors: Record<string, { text: string }>;
-  errorList: ErrorSummaryItem[];
-}
-export const noProblems = (): Problems => ({ errors: {}, errorList: [] });

@@ -1,18 +1,9 @@
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../db/database.js';
 import { notFound } from '../../platform/errors.js';
-import type { Actor } from '../../platform/outcome.js';
-import type { ErrorSummaryItem } from '../../platform/forms.js';
 import { findMeeting, listAgendaItems, type MeetingRow } from './repository.js';
 import { idParams, itemParams } from './schemas.js';
-
-export const actorOf = (request: FastifyRequest): Actor => ({
-  actorPersonId: request.user!.personId,
-  requestId: request.id,
-});
-
-export const bodyOf = (request: FastifyRequest): Record<string, unknown> =>
-  (request.body ?? {}) as Record<string, unknown>;
+export { actorOf, bodyOf, noProblems, type Problems } from '../../platform/requests.js';
 
 /**
  * The meeting named by `:id`, if it is a meeting of the administrator's own council; anything
@@ -35,9 +26,3 @@ export async function meetingAndItemFrom(db: Db, request: FastifyRequest) {
   if (!item) throw notFound();
   return { meeting, item };
 }
-
-export interface Problems {
-  errors: Record<string, { text: string }>;
-  errorList: ErrorSummaryItem[];
-}
-export const noProblems = (): Problems => ({ errors: {}, errorList: [] });

@@ -1,15 +1,10 @@
-import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../db/database.js';
 import { notFound } from '../../platform/errors.js';
-import type { Actor } from './outcome.js';
 import { listAuthorities } from './repository.js';
 import { authorityQuery, idParams } from './schemas.js';
+export { actorOf, bodyOf } from '../../platform/requests.js';
 
 /** The signed-in administrator, for the audit trail. */
-export const actorOf = (request: FastifyRequest): Actor => ({
-  actorPersonId: request.user!.personId,
-  requestId: request.id,
-});
 
 /** The `:id` in the path; anything but a plausible id is a page that does not exist. */
 export function idFrom(params: unknown): number {
@@ -34,5 +29,3 @@ export async function authorityFrom(db: Db, query: unknown) {
 }
 
 /** The submitted form as a plain record (an empty one when nothing was sent). */
-export const bodyOf = (request: FastifyRequest): Record<string, unknown> =>
-  (request.body ?? {}) as Record<string, unknown>;

@@ -1,21 +1,14 @@
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../db/database.js';
 import { notFound } from '../../platform/errors.js';
-import type { Actor } from '../../platform/outcome.js';
 import { findReport, listManagedAuthorities } from './repository.js';
 import { appendixParams, authorityQuery, idParams } from './schemas.js';
+export { actorOf, bodyOf } from '../../platform/requests.js';
 
 /** The signed-in administrator, for the audit trail. */
-export const actorOf = (request: FastifyRequest): Actor => ({
-  actorPersonId: request.user!.personId,
-  requestId: request.id,
-});
 
 /** The authority the administrator belongs to: theirs and its parishes are theirs to manage. */
 export const homeAuthorityOf = (request: FastifyRequest): number => request.user!.authorityId;
-
-export const bodyOf = (request: FastifyRequest): Record<string, unknown> =>
-  (request.body ?? {}) as Record<string, unknown>;
 
 /** The `:id` in the path; anything but a plausible id is a page that does not exist. */
 export function idFrom(params: unknown): number {

@@ -1,7 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/database.js';
 import { notFound } from '../../platform/errors.js';
-import type { ErrorSummaryItem } from '../../platform/forms.js';
 import { loadReportDocument } from './document.js';
 import {
   findReport,
@@ -14,6 +13,8 @@ import {
 import { idParams, lineageParams } from './schemas.js';
 import type { Administrator } from './service.js';
 import { bodyViews, paths, recommendationViews, reportPageView } from './view-model.js';
+import { noProblems, type Problems } from '../../platform/requests.js';
+export { bodyOf, noProblems, type Problems } from '../../platform/requests.js';
 
 /** The signed-in administrator, acting for their own authority. */
 export const adminOf = (request: FastifyRequest): Administrator => ({
@@ -23,8 +24,6 @@ export const adminOf = (request: FastifyRequest): Administrator => ({
 });
 
 /** The submitted form as a plain record (an empty one when nothing was sent). */
-export const bodyOf = (request: FastifyRequest): Record<string, unknown> =>
-  (request.body ?? {}) as Record<string, unknown>;
 
 /** The report named by `:id`, if it is one of the administrator's authority's reports. */
 export async function reportFrom(db: Db, request: FastifyRequest): Promise<ReportRow> {
@@ -46,11 +45,6 @@ export async function reportAndLineageFrom(db: Db, request: FastifyRequest) {
 }
 
 /** Form problems in page order: each field's message and the error summary's list. */
-export interface Problems {
-  errors: Record<string, { text: string }>;
-  errorList: ErrorSummaryItem[];
-}
-export const noProblems = (): Problems => ({ errors: {}, errorList: [] });
 
 /** The report page; with problems (a refused move) it answers 400 with the error summary. */
 /** The report's page: its details, recommendations, checklist, body and appendices. */

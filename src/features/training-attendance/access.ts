@@ -1,14 +1,10 @@
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../db/database.js';
 import { notFound } from '../../platform/errors.js';
-import type { Actor } from '../../platform/outcome.js';
 import { findSession, isFacilitator, type SessionRow } from './repository.js';
 import { idParams } from './schemas.js';
 
-export const actorOf = (request: FastifyRequest): Actor => ({
-  actorPersonId: request.user!.personId,
-  requestId: request.id,
-});
+export { actorOf } from '../../platform/requests.js';
 
 export const isAdministrator = (request: FastifyRequest): boolean => {
   const roles = request.user?.roles;

@@ -1,24 +1,12 @@
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import {
-  collectErrors,
-  dateError,
-  parseForm,
-  type ErrorSummaryItem,
-} from '../../platform/forms.js';
+import { collectErrors, dateError, parseForm } from '../../platform/forms.js';
 import { notFound } from '../../platform/errors.js';
-import type { Actor } from '../../platform/outcome.js';
 import { londonToInstant } from '../meetings/index.js';
 import { dateTimesForm } from './schemas.js';
 import type { ProposedTimes } from './dates-service.js';
-
-export const actorOf = (request: FastifyRequest): Actor => ({
-  actorPersonId: request.user!.personId,
-  requestId: request.id,
-});
-
-export const bodyOf = (request: FastifyRequest): Record<string, unknown> =>
-  (request.body ?? {}) as Record<string, unknown>;
+import { type Problems } from '../../platform/requests.js';
+export { actorOf, bodyOf, noProblems, type Problems } from '../../platform/requests.js';
 
 /** Path parameters, or a 404 when they are not ids. */
 export function paramsOf<S extends z.ZodType>(schema: S, request: FastifyRequest): z.infer<S> {
@@ -26,12 +14,6 @@ export function paramsOf<S extends z.ZodType>(schema: S, request: FastifyRequest
   if (!parsed.success) throw notFound();
   return parsed.data;
 }
-
-export interface Problems {
-  errors: Record<string, { text: string }>;
-  errorList: ErrorSummaryItem[];
-}
-export const noProblems = (): Problems => ({ errors: {}, errorList: [] });
 
 /** A proposed date (date input `date`, `startTime`, `endTime`, `note`) read from a form. */
 export function readProposedTimes(

@@ -1,0 +1,20 @@
+import type { FastifyRequest } from 'fastify';
+import type { ErrorSummaryItem } from './forms.js';
+import type { Actor } from './outcome.js';
+
+/** Who is acting, for services and the audit trail: the signed-in person and the request. */
+export const actorOf = (request: FastifyRequest): Actor => ({
+  actorPersonId: request.user!.personId,
+  requestId: request.id,
+});
+
+/** A form post's fields (an empty object when there is no body). */
+export const bodyOf = (request: FastifyRequest): Record<string, unknown> =>
+  (request.body ?? {}) as Record<string, unknown>;
+
+/** What a form page shows when its input was refused: per-field messages and the summary. */
+export interface Problems {
+  errors: Record<string, { text: string }>;
+  errorList: ErrorSummaryItem[];
+}
+export const noProblems = (): Problems => ({ errors: {}, errorList: [] });
