@@ -180,11 +180,15 @@ export class MyScenariosPage extends AbstractPage {
         .getByRole('group', { name: /Is the member’s conduct acceptable/ })
         .getByLabel(a.acceptable ? 'Acceptable' : 'Not acceptable', { exact: true })
         .check();
-    for (const number of a.paragraphs ?? [])
-      await p
+    for (const number of a.paragraphs ?? []) {
+      const name = new RegExp(`^${number.replace(/\./g, '\\.')} `);
+      // each section of the code folds away: open the one holding the paragraph
+      const section = p
         .getByRole('group', { name: /Which paragraphs/ })
-        .getByRole('checkbox', { name: new RegExp(`^${number.replace(/\./g, '\\.')} `) })
-        .check();
+        .locator('details', { has: p.getByRole('checkbox', { name, includeHidden: true }) });
+      if ((await section.getAttribute('open')) === null) await section.locator('summary').click();
+      await section.getByRole('checkbox', { name }).check();
+    }
     if (a.choice)
       await p
         .getByRole('group', { name: 'What should the member do now?' })

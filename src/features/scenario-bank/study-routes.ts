@@ -14,7 +14,7 @@ import { answerForm, setParams, studyParams } from './schemas.js';
 import { answerScenario, keyOf, publishedItems } from './study-service.js';
 import {
   acceptableText,
-  paragraphItems,
+  paragraphSections,
   paragraphsOf,
   paragraphView,
   progressView,
@@ -124,7 +124,7 @@ export const studyRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { 
       situation: paragraphsOf(scenario.situation),
       values,
       acceptableItems: yesNoItems(values.acceptable, 'Acceptable', 'Not acceptable'),
-      paragraphItems: paragraphItems(paragraphs, chosen),
+      paragraphSections: paragraphSections(paragraphs, chosen),
       nextStepKind: scenario.next_step_kind,
       choiceItems: choices.map((c) => ({
         value: String(c.id),

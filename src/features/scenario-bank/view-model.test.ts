@@ -1,6 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { paragraphsOf, paragraphView, progressView, shorten, topicsText } from './view-model.js';
+import {
+  paragraphSections,
+  paragraphsOf,
+  paragraphView,
+  progressView,
+  shorten,
+  topicsText,
+} from './view-model.js';
 
 test('progress says how many are answered, and whether the set is done', () => {
   assert.deepEqual(progressView(0, 3, false), {
@@ -43,4 +50,35 @@ test('texts are split into paragraphs, shortened and topics named', () => {
   assert.equal(shorten('abcdef', 4), 'abc…');
   assert.equal(shorten('abc', 4), 'abc');
   assert.equal(topicsText(['gifts', 'social-media']), 'Gifts and hospitality, Social media');
+});
+
+test('paragraphs are grouped by section, a section open when one of its paragraphs is chosen', () => {
+  const p = (anchor: string, number: string, section: string) => ({
+    anchor,
+    number,
+    section,
+    text: 'Words',
+  });
+  const sections = paragraphSections(
+    [
+      p('para-1-1', '1.1', '1 Respect'),
+      p('para-1-2', '1.2', '1 Respect'),
+      p('para-2-1', '2.1', '2 Gifts'),
+    ],
+    ['para-2-1'],
+  );
+  assert.deepEqual(
+    sections.map((s) => [s.title, s.open, s.items.map((i) => [i.text, i.checked])]),
+    [
+      [
+        '1 Respect',
+        false,
+        [
+          ['1.1 Words', false],
+          ['1.2 Words', false],
+        ],
+      ],
+      ['2 Gifts', true, [['2.1 Words', true]]],
+    ],
+  );
 });

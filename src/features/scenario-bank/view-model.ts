@@ -67,6 +67,36 @@ export function paragraphItems(
   }));
 }
 
+/**
+ * The same items grouped by the section they sit in, for a member's phone: each section folds
+ * away (a details element), open when one of its paragraphs is chosen.
+ */
+export function paragraphSections(
+  paragraphs: readonly { anchor: string; number: string; section: string; text: string }[],
+  chosen: readonly string[],
+) {
+  const set = new Set(chosen);
+  const sections: {
+    title: string;
+    open: boolean;
+    items: { value: string; text: string; checked: boolean }[];
+  }[] = [];
+  for (const p of paragraphs) {
+    let section = sections.at(-1);
+    if (!section || section.title !== p.section) {
+      section = { title: p.section, open: false, items: [] };
+      sections.push(section);
+    }
+    section.items.push({
+      value: p.anchor,
+      text: `${p.number} ${shorten(p.text, 110)}`,
+      checked: set.has(p.anchor),
+    });
+    if (set.has(p.anchor)) section.open = true;
+  }
+  return sections;
+}
+
 export function shorten(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
 }
