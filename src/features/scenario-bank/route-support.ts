@@ -1,24 +1,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/database.js';
 import { notFound } from '../../platform/errors.js';
-import type { ErrorSummaryItem } from '../../platform/forms.js';
-import type { Actor } from '../../platform/outcome.js';
 import { findScenario, findSet } from './repository.js';
 import { idParams } from './schemas.js';
-
-export const actorOf = (request: FastifyRequest): Actor => ({
-  actorPersonId: request.user!.personId,
-  requestId: request.id,
-});
-
-export const bodyOf = (request: FastifyRequest): Record<string, unknown> =>
-  (request.body ?? {}) as Record<string, unknown>;
-
-export interface Problems {
-  errors: Record<string, { text: string }>;
-  errorList: ErrorSummaryItem[];
-}
-export const noProblems = (): Problems => ({ errors: {}, errorList: [] });
+import type { Problems } from '../../platform/requests.js';
+export { actorOf, bodyOf, noProblems, type Problems } from '../../platform/requests.js';
 
 /** Render a page of this feature, with status 400 when it shows problems. */
 export const renderPage = (
