@@ -1,6 +1,19 @@
 import type { Locator, Page } from 'playwright-core';
 import { AbstractPage, clickAndLoad, verifyHeading } from './abstract-page.js';
 
+/**
+ * Tick a paragraph of the code by its number ("4.2"). The paragraphs fold away section by
+ * section: open the one holding it first.
+ */
+async function checkParagraph(page: Page, group: RegExp, number: string): Promise<void> {
+  const name = new RegExp(`^${number.replace(/\./g, '\\.')} `);
+  const section = page
+    .getByRole('group', { name: group })
+    .locator('details', { has: page.getByRole('checkbox', { name, includeHidden: true }) });
+  if ((await section.getAttribute('open')) === null) await section.locator('summary').click();
+  await section.getByRole('checkbox', { name }).check();
+}
+
 /** /admin/scenarios: the council's scenario bank, filtered by topic. */
 export class ScenarioBankPage extends AbstractPage {
   static readonly path = '/admin/scenarios';
@@ -70,10 +83,7 @@ export class ScenarioFormPage extends AbstractPage {
         .getByLabel(d.acceptable ? 'Acceptable' : 'Not acceptable', { exact: true })
         .check();
     for (const number of d.paragraphs ?? [])
-      await p
-        .getByRole('group', { name: /Paragraphs of the code in force/ })
-        .getByRole('checkbox', { name: new RegExp(`^${number.replace(/\./g, '\\.')} `) })
-        .check();
+      await checkParagraph(p, /Paragraphs of the code in force/, number);
     for (const [k, c] of (d.choices ?? []).entries()) {
       await p.locator(`#choice${k + 1}Text`).fill(c.text);
       if (c.right) await p.locator(`#choice${k + 1}Correct`).check();
@@ -180,15 +190,7 @@ export class MyScenariosPage extends AbstractPage {
         .getByRole('group', { name: /Is the member’s conduct acceptable/ })
         .getByLabel(a.acceptable ? 'Acceptable' : 'Not acceptable', { exact: true })
         .check();
-    for (const number of a.paragraphs ?? []) {
-      const name = new RegExp(`^${number.replace(/\./g, '\\.')} `);
-      // each section of the code folds away: open the one holding the paragraph
-      const section = p
-        .getByRole('group', { name: /Which paragraphs/ })
-        .locator('details', { has: p.getByRole('checkbox', { name, includeHidden: true }) });
-      if ((await section.getAttribute('open')) === null) await section.locator('summary').click();
-      await section.getByRole('checkbox', { name }).check();
-    }
+    for (const number of a.paragraphs ?? []) await checkParagraph(p, /Which paragraphs/, number);
     if (a.choice)
       await p
         .getByRole('group', { name: 'What should the member do now?' })

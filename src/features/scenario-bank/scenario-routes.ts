@@ -30,7 +30,7 @@ import { createScenario, markReviewed, updateScenario } from './scenario-service
 import { bankQuery, CHOICE_SLOTS, readChoices, scenarioForm, toArray } from './schemas.js';
 import {
   acceptableText,
-  paragraphItems,
+  paragraphSections,
   paragraphsOf,
   paragraphView,
   reviewTag,
@@ -123,7 +123,7 @@ export const scenarioRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app,
       values,
       topicItems: topicItems(values.topics),
       acceptableItems: yesNoItems(values.acceptable, 'Acceptable', 'Not acceptable'),
-      paragraphItems: paragraphItems(paragraphs, toArray(values.anchors)),
+      paragraphSections: paragraphSections(paragraphs, toArray(values.anchors)),
       noCode: paragraphs.length === 0,
       nextStepItems: [
         {

@@ -53,23 +53,9 @@ export function paragraphView(state: LinkState, code: CodeRef | null) {
 }
 export type ParagraphView = ReturnType<typeof paragraphView>;
 
-/** Paragraphs of the code in force as checkbox items, with their section as a hint. */
-export function paragraphItems(
-  paragraphs: readonly { anchor: string; number: string; section: string; text: string }[],
-  chosen: readonly string[],
-) {
-  const set = new Set(chosen);
-  return paragraphs.map((p) => ({
-    value: p.anchor,
-    text: `${p.number} ${shorten(p.text, 160)}`,
-    hint: { text: p.section },
-    checked: set.has(p.anchor),
-  }));
-}
-
 /**
- * The same items grouped by the section they sit in, for a member's phone: each section folds
- * away (a details element), open when one of its paragraphs is chosen.
+ * Paragraphs of the code in force as checkbox items, grouped by the section they sit in: each
+ * section folds away (a details element), open when one of its paragraphs is chosen.
  */
 export function paragraphSections(
   paragraphs: readonly { anchor: string; number: string; section: string; text: string }[],
