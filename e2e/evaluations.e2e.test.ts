@@ -312,4 +312,61 @@ describe('evaluating a training session', () => {
       await context.close();
     }
   });
+
+  test('with JavaScript, a comment typed when the sign-in has timed out is not lost', async () => {
+    const city = await server.db
+      .selectFrom('authorities')
+      .select('id')
+      .where('slug', '=', 'demo-city')
+      .executeTakeFirstOrThrow();
+    const later = await evaluatedSession(server.db, city.id, {
+      courseId: ids.courseId,
+      programmeId: ids.programmeId,
+      endedMinutesAgo: 20,
+    });
+    await attend(server.db, later.sessionId, await personId(demoAccount('member').email));
+    const { context, page } = await signedInAs('member');
+    try {
+      const scriptErrors = watchForScriptErrors(page);
+      const url = `/my/evaluations/${later.sessionId}/4`;
+      await page.goto(url);
+      let q = await EvaluationQuestionPage.verifyOnPage(
+        page,
+        'What was the most useful part of the session?',
+      );
+      await q.write('Half an hour of thinking about this answer');
+      // The sign-in ends while they type: the button is refused, and going back to the
+      // question asks them to sign in again.
+      await context.clearCookies();
+      await q.save();
+      assert.notEqual(pathOf(page), `/my/evaluations/${later.sessionId}/5`);
+      await page.goto(url);
+      const signIn = await SignInPage.verifyOnPage(page);
+      await signIn.signIn(demoAccount('member').email, DEMO_PASSWORD);
+      if (pathOf(page) !== url) await page.goto(url);
+      q = await EvaluationQuestionPage.verifyOnPage(
+        page,
+        'What was the most useful part of the session?',
+      );
+      assert.equal(
+        await page.locator('#answer').inputValue(),
+        'Half an hour of thinking about this answer',
+      );
+      await q.save();
+      await EvaluationQuestionPage.verifyOnPage(
+        page,
+        'What would you change, or what else should the council offer?',
+      );
+      const saved = await server.db
+        .selectFrom('evaluation_answers as a')
+        .innerJoin('evaluation_responses as r', 'r.id', 'a.response_id')
+        .select('a.text')
+        .where('r.session_id', '=', later.sessionId)
+        .execute();
+      assert.deepEqual(saved, [{ text: 'Half an hour of thinking about this answer' }]);
+      assert.deepEqual(scriptErrors, []);
+    } finally {
+      await context.close();
+    }
+  });
 });
