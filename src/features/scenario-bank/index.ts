@@ -6,3 +6,5 @@ export const scenarioBankFeature: Feature = { name: 'scenario-bank', plugin: rou
 
 export { markAnswer, type Marking, type ScenarioAnswer, type ScenarioKey } from './marking.js';
 export { completedSetsCountingTowards } from './study-service.js';
+export { scenarioSetProgress, scenariosNeedingReview, type SetProgress } from './dashboard.js';
+export { paths as scenarioPaths } from './paths.js';

@@ -9,6 +9,7 @@ import {
   sampleItems,
 } from '../code-of-conduct/testing.js';
 import { createScenario, createScenarioSet } from '../learning/testing.js';
+import { scenariosNeedingReview } from './index.js';
 
 let t: TestApp;
 let mo: { cookie: string; personId: number };
@@ -143,6 +144,10 @@ test('a scenario whose paragraph changed in a new code version is flagged, and m
     inForceFrom: '2026-05-01',
   });
 
+  assert.deepEqual(
+    (await scenariosNeedingReview(t.db, authorityId)).map((s) => s.title),
+    ['Flagged by the new code'],
+  );
   const list = await page('/admin/scenarios?review=yes');
   assert.match(list.body, /Flagged by the new code/);
   assert.doesNotMatch(list.body, /Steady under the new code/);
@@ -163,6 +168,7 @@ test('a scenario whose paragraph changed in a new code version is flagged, and m
   assert.doesNotMatch(after.body, /Changed since linked/);
   assert.doesNotMatch(after.body, /Paragraph 1\.1/, 'the unticked paragraph is dropped');
   assert.doesNotMatch((await page('/admin/scenarios?review=yes')).body, /Flagged by the new code/);
+  assert.deepEqual(await scenariosNeedingReview(t.db, authorityId), []);
 });
 
 test('the answers page shows totals only, never names, and the free text in alphabetical order', async () => {

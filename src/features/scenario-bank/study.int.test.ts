@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { buildTestApp, getForm, postForm, type TestApp } from '../../testing/app.js';
 import { authorityIdOf, createAuthority, createCodeVersion } from '../code-of-conduct/testing.js';
 import { createScenario, createScenarioSet } from '../learning/testing.js';
-import { completedSetsCountingTowards } from './study-service.js';
+import { completedSetsCountingTowards, scenarioSetProgress } from './index.js';
 
 let t: TestApp;
 let member: { cookie: string; personId: number };
@@ -175,6 +175,12 @@ test('answering the last scenario records the completion once, and progress show
   assert.deepEqual(completions, [{ person_id: member.personId }]);
   list = await page('/my/scenarios');
   assert.match(list.body, /Completion set<\/a>[\s\S]*?2 of 2 answered[\s\S]*?Completed/);
+  const progress = (await scenarioSetProgress(t.db, authorityId, member.personId)).find(
+    (p) => p.title === 'Completion set',
+  );
+  assert.equal(progress?.answered, 2);
+  assert.equal(progress?.total, 2);
+  assert.ok(progress?.completedAt instanceof Date);
   const counted = await completedSetsCountingTowards(t.db, member.personId);
   assert.deepEqual(
     counted.map((c) => [c.setTitle, c.courseTitle, c.courseTopic]),
