@@ -167,3 +167,21 @@ test('only people who were there may evaluate, and only after the session ends',
   assert.ok(pendingIds.includes(sessionId));
   assert.ok(!pendingIds.includes(running.sessionId) && !pendingIds.includes(noQuestions.sessionId));
 });
+
+test('a question’s words are shown as text, never as markup', async () => {
+  const { sessionId, courseId } = await evaluatedSession(t.db, authorityId);
+  await attend(t.db, sessionId, member.personId);
+  await t.db
+    .updateTable('evaluation_questions')
+    .set({ prompt: 'Was the <b>venue</b> & room "right"?' })
+    .where('course_id', '=', courseId)
+    .where('position', '=', 0)
+    .execute();
+  const response = await page(`/my/evaluations/${sessionId}/1`);
+  assert.equal(response.statusCode, 200);
+  assert.match(
+    response.body,
+    /<h1 class="govuk-fieldset__heading">Was the &lt;b&gt;venue&lt;\/b&gt; &amp; room &quot;right&quot;\?<\/h1>/,
+  );
+  assert.doesNotMatch(response.body, /<b>venue<\/b>/);
+});
