@@ -137,6 +137,7 @@ describe('evaluating a training session', () => {
         await questions.press('Move up', 6);
         questions = await EvaluationQuestionsPage.verifyOnPage(page);
         assert.equal((await questions.questions())[4], '5. Was the room easy to get to?');
+        await saveScreenshot(page, 'evaluation-questions');
         await questions.press('Remove', 5);
         questions = await EvaluationQuestionsPage.verifyOnPage(page);
         assert.equal((await questions.questions()).length, 5);
