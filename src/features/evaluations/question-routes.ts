@@ -4,7 +4,6 @@ import { administrators } from '../../platform/access.js';
 import { notFound } from '../../platform/errors.js';
 import { parseForm, refusalPart } from '../../platform/forms.js';
 import { redirectWithFlash } from '../../platform/flash.js';
-import type { Actor } from '../../platform/outcome.js';
 import { paths } from './paths.js';
 import {
   actOnQuestion,
@@ -15,16 +14,18 @@ import {
   type QuestionAction,
 } from './question-service.js';
 import { listQuestions, type CourseRow, type QuestionRow } from './repository.js';
-import { bodyOf, courseFrom, noProblems, renderPage, type Problems } from './route-support.js';
+import {
+  actorOf,
+  bodyOf,
+  courseFrom,
+  noProblems,
+  renderPage,
+  type Problems,
+} from './route-support.js';
 import { questionForm, questionParams } from './schemas.js';
 import { questionFormValues, questionItems, questionsView } from './view-model.js';
 
 const ACTIONS: readonly QuestionAction[] = ['up', 'down', 'retire', 'restore', 'remove'];
-
-const actorOf = (request: FastifyRequest): Actor => ({
-  actorPersonId: request.user!.personId,
-  requestId: request.id,
-});
 
 /** Administrators choose the questions a course asks after each of its sessions. */
 export const questionRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { deps }) => {

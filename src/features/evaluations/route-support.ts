@@ -1,18 +1,11 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/database.js';
 import { notFound } from '../../platform/errors.js';
-import type { ErrorSummaryItem } from '../../platform/forms.js';
+import type { Problems } from '../../platform/requests.js';
 import { findCourse, findProgramme } from './repository.js';
 import { idParams } from './schemas.js';
 
-export const bodyOf = (request: FastifyRequest): Record<string, unknown> =>
-  (request.body ?? {}) as Record<string, unknown>;
-
-export interface Problems {
-  errors: Record<string, { text: string }>;
-  errorList: ErrorSummaryItem[];
-}
-export const noProblems = (): Problems => ({ errors: {}, errorList: [] });
+export { actorOf, bodyOf, noProblems, type Problems } from '../../platform/requests.js';
 
 /** Render one of the feature's pages, with status 400 when it shows problems. */
 export const renderPage = (
