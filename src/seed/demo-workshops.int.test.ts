@@ -4,7 +4,7 @@ import type { Db } from '../db/database.js';
 import { createTestDatabase, type TestDatabase } from '../testing/database.js';
 import { linksForAnchors, linkableParagraphs } from '../features/learning/index.js';
 import { loadDemoCouncil } from './demo.js';
-import { DEMO_WORKSHOPS, seedDemoWorkshops } from './demo-workshops.js';
+import { DEMO_WORKSHOPS } from './demo-workshops.js';
 
 let database: TestDatabase;
 let db: Db;
@@ -20,7 +20,6 @@ before(async () => {
       .where('slug', '=', 'demo-city')
       .executeTakeFirstOrThrow()
   ).id;
-  await db.transaction().execute((trx) => seedDemoWorkshops(trx, city));
 });
 after(() => database.drop());
 

@@ -11,6 +11,7 @@ import { hashPassword } from '../platform/passwords.js';
 import { writeDemoCode } from './demo-code.js';
 import { writeDemoReports } from './demo-reports.js';
 import { writeDemoTraining } from './demo-training.js';
+import { writeDemoLearning } from './demo-learning.js';
 import {
   emailLocalPart,
   fullName,
@@ -833,6 +834,7 @@ export async function loadDemoCouncil(
     await writeDemoCode(trx, accounts);
     await writeDemoReports(trx, accounts);
     await writeDemoTraining(trx, accounts);
+    await writeDemoLearning(trx);
     return true;
   });
   return { loaded, accounts };

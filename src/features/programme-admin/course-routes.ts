@@ -1,3 +1,4 @@
+import { planOfCourse } from '../workshop-plans/index.js';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../index.js';
 import { administrators } from '../../platform/access.js';
@@ -96,7 +97,10 @@ export const courseRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, {
 
   app.get('/admin/courses/:id', { config: administrators }, async (request, reply) => {
     const course = await courseFrom(db, request);
-    const sessions = await listSessionsOfCourses(db, [course.id]);
+    const [sessions, workshop] = await Promise.all([
+      listSessionsOfCourses(db, [course.id]),
+      planOfCourse(db, course.id),
+    ]);
     return renderPage(reply, 'course.njk', {
       pageTitle: course.title,
       course: courseView(course),
@@ -106,7 +110,13 @@ export const courseRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, {
         closed: course.programme_status === 'closed',
       },
       sessions: sessions.map((s) => ({ ...sessionListView(s), href: paths.session(s.id) })),
-      paths: { edit: paths.editCourse(course.id), newSession: paths.newSession(course.id) },
+      workshop,
+      paths: {
+        edit: paths.editCourse(course.id),
+        newSession: paths.newSession(course.id),
+        evaluationQuestions: `/admin/courses/${course.id}/evaluation`,
+        evaluationResults: `/admin/courses/${course.id}/evaluations`,
+      },
     });
   });
 

@@ -21,4 +21,7 @@ export const paths = {
   dates: (id: number) => `/admin/sessions/${id}/dates`,
   invitations: (id: number) => `/admin/sessions/${id}/invitations`,
   attendance: (id: number) => `/admin/sessions/${id}/attendance`,
+  runSheet: (id: number) => `/facilitating/sessions/${id}/run-sheet`,
+  live: (id: number) => `/admin/sessions/${id}/live`,
+  evaluations: (id: number) => `/admin/sessions/${id}/evaluations`,
 };

@@ -128,6 +128,9 @@ export async function sessionPage(
       dates: paths.dates(session.id),
       invitations: paths.invitations(session.id),
       attendance: paths.attendance(session.id),
+      runSheet: paths.runSheet(session.id),
+      live: paths.live(session.id),
+      evaluations: paths.evaluations(session.id),
     },
     ...problems,
   });

@@ -10,4 +10,8 @@ export const paths = {
   personRecord: (personId: number) => `/admin/people/${personId}/training`,
   person: (personId: number) => `/admin/people/${personId}`,
   facilitating: '/facilitating',
+  // the learning content's pages for a session (issue 7)
+  runSheet: (sessionId: number) => `/facilitating/sessions/${sessionId}/run-sheet`,
+  live: (sessionId: number) => `/admin/sessions/${sessionId}/live`,
+  evaluations: (sessionId: number) => `/admin/sessions/${sessionId}/evaluations`,
 };

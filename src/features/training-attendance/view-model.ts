@@ -144,5 +144,8 @@ export function facilitatingView(
     status: r.status,
     counts: `${r.recorded} recorded of ${r.invited} invited`,
     href: paths.attendance(r.id),
+    runSheetHref: paths.runSheet(r.id),
+    liveHref: paths.live(r.id),
+    evaluationsHref: paths.evaluations(r.id),
   }));
 }
