@@ -4,6 +4,7 @@ import { done, refuse, type Actor, type Outcome } from '../../platform/outcome.j
 import { linksForAnchors, linkStates, type ParagraphLink } from '../learning/index.js';
 import { listChoices, listLinks } from './repository.js';
 import type { ChoiceInput, ScenarioInput } from './schemas.js';
+import { recordDueCompletions } from './study-service.js';
 
 /** Creating and changing scenarios of the bank, and marking their paragraph links reviewed. */
 
@@ -156,6 +157,17 @@ export async function updateScenario(
       if (!written.ok) {
         // undo the whole change: the transaction must not commit half of it
         throw new RefusedChange(written.refusal);
+      }
+      if (scenario.status === 'published' && after.status !== 'published') {
+        const sets = await trx
+          .selectFrom('scenario_set_items')
+          .select('set_id')
+          .where('scenario_id', '=', scenarioId)
+          .execute();
+        await recordDueCompletions(
+          trx,
+          sets.map((s) => s.set_id),
+        );
       }
       const before = {
         ...Object.fromEntries(

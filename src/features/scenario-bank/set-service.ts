@@ -3,6 +3,7 @@ import type { Db, Trx } from '../../db/database.js';
 import { recordAudit } from '../../platform/audit.js';
 import { done, refuse, type Actor, type Outcome } from '../../platform/outcome.js';
 import type { SetInput } from './schemas.js';
+import { recordDueCompletions } from './study-service.js';
 
 /** Scenario sets: creating and changing them, and the scenarios in them, in order. */
 
@@ -164,6 +165,7 @@ export async function removeFromSet(
       .where('set_id', '=', setId)
       .where('position', '>', removed.position)
       .execute();
+    await recordDueCompletions(trx, [setId]);
     await recordAudit(trx, {
       ...actor,
       entity: 'scenario-set',

@@ -138,3 +138,26 @@ export async function completedSetsCountingTowards(db: DbOrTrx, personId: number
     .orderBy('done.completed_at')
     .execute();
 }
+
+/**
+ * Record the completions now due in these sets: people who have answered every published
+ * scenario of a set but have no completion, because the one they had not answered was since
+ * retired, unpublished or taken out of the set. In the caller's transaction.
+ */
+export async function recordDueCompletions(trx: DbOrTrx, setIds: readonly number[]) {
+  if (setIds.length === 0) return;
+  await sql`
+    insert into scenario_set_completions (set_id, person_id)
+    select a.set_id, a.person_id
+      from self_study_answers a
+      join scenario_set_items i on i.set_id = a.set_id and i.scenario_id = a.scenario_id
+      join scenarios s on s.id = a.scenario_id and s.status = 'published'
+     where a.set_id = any(${sql.val([...setIds])}::int[])
+     group by a.set_id, a.person_id
+    having count(*) = (select count(*)
+                         from scenario_set_items i2
+                         join scenarios s2 on s2.id = i2.scenario_id and s2.status = 'published'
+                        where i2.set_id = a.set_id)
+    on conflict do nothing
+  `.execute(trx);
+}

@@ -205,3 +205,40 @@ test('sets that are unpublished or of another council are not found', async () =
     assert.equal((await page(url)).statusCode, 404, url);
   assert.equal((await t.app.inject({ url: '/my/scenarios' })).statusCode, 303);
 });
+
+test('retiring the one scenario a member had not answered completes the set for them', async () => {
+  const done = await createScenario(t.db, authorityId, { values: { title: 'Answered one' } });
+  const left = await createScenario(t.db, authorityId, { values: { title: 'Left one' } });
+  const setId = await createScenarioSet(t.db, authorityId, [done, left], { title: 'Retiring set' });
+  const { right } = await choiceIds(done);
+  await answer(setId, done, { acceptable: 'no', choiceId: right });
+  const completed = () =>
+    t.db
+      .selectFrom('scenario_set_completions')
+      .select('person_id')
+      .where('set_id', '=', setId)
+      .execute();
+  assert.deepEqual(await completed(), []);
+  const admin = await t.signInAs(['monitoring-officer']);
+  const url = `/admin/scenarios/${left}/edit`;
+  const form = await getForm(t.app, url, admin.cookie);
+  const retired = await postForm(
+    t.app,
+    url,
+    {
+      title: 'Left one',
+      situation: 'Something happened.',
+      topics: ['respect'],
+      acceptable: 'no',
+      nextStepKind: 'choice',
+      choice1Text: 'One',
+      choice1Correct: 'yes',
+      choice2Text: 'Two',
+      modelAnswer: 'Not acceptable.',
+      status: 'retired',
+    },
+    form,
+  );
+  assert.equal(retired.statusCode, 303);
+  assert.deepEqual(await completed(), [{ person_id: member.personId }]);
+});
