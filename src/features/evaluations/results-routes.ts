@@ -2,13 +2,14 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../index.js';
 import { administrators, signedIn } from '../../platform/access.js';
 import { contentDisposition } from '../../platform/downloads.js';
+import { escapeHtml } from '../../platform/html.js';
 import {
   isAdministrator,
   sessionForFacilitation,
   sessionTitle,
 } from '../training-attendance/index.js';
 import { paths } from './paths.js';
-import { loadResults, type Scope } from './results.js';
+import { listSessionRates, loadResults, type Scope } from './results.js';
 import { resultsCsv, resultsView } from './results-view.js';
 import { courseFrom, programmeFrom, renderPage } from './route-support.js';
 import { sessionWhen } from './view-model.js';
@@ -80,9 +81,20 @@ export const resultsRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, 
 
   const show = async (reply: FastifyReply, page: Page) => {
     const results = await loadResults(db, page.scope);
+    const sessions =
+      'courseId' in page.scope ? await listSessionRates(db, page.scope.courseId) : [];
     return renderPage(reply, 'results.njk', {
       pageTitle: page.heading,
       ...page,
+      sessionRows: sessions.map((s) => [
+        {
+          html: `<a class="govuk-link" href="${paths.sessionResults(s.id)}">${escapeHtml(
+            sessionWhen(s) + (s.groupName ? ` (${s.groupName})` : ''),
+          )}</a>`,
+        },
+        { text: String(s.attendees), format: 'numeric' },
+        { text: String(s.responses), format: 'numeric' },
+      ]),
       courses: resultsView(results),
       byCourse: 'programmeId' in page.scope,
     });

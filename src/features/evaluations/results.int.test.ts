@@ -107,6 +107,13 @@ test('a course’s and a programme’s results add up their sessions; the CSV ha
   assert.match(course.body, /3 responses from 5 attendees \(60%\)/);
   assert.match(course.body, /Average <strong>4\.0<\/strong> out of 5, from 3 answers/);
   assert.match(course.body, /Middle of the road/);
+  // Each session with its attendees and evaluations sent, linking to its own results.
+  assert.match(
+    course.body,
+    new RegExp(
+      `href="/admin/sessions/${ids.sessionId}/evaluations">[^<]+</a></th>\\s*<td[^>]*>\\s*4\\s*</td>\\s*<td[^>]*>\\s*2\\s*</td>`,
+    ),
+  );
 
   const programme = await page(`/admin/programmes/${ids.programmeId}/evaluations`);
   assert.equal(programme.statusCode, 200);

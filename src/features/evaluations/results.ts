@@ -119,3 +119,24 @@ export async function loadResults(db: DbOrTrx, scope: Scope): Promise<CourseResu
       .filter((q) => !q.retired || q.answered > 0),
   }));
 }
+
+/** Each held (or ended) session of a course: how many came and how many sent an evaluation. */
+export async function listSessionRates(db: DbOrTrx, courseId: number, now = new Date()) {
+  const { rows } = await sql<{
+    id: number;
+    startsAt: Date | null;
+    groupName: string | null;
+    attendees: number;
+    responses: number;
+  }>`
+    select s.id, s.starts_at as "startsAt", g.name as "groupName",
+           (select count(*)::int from attendance a where a.session_id = s.id
+              and a.status in ('attended', 'late', 'left-early')) as attendees,
+           (select count(*)::int from evaluation_responses r where r.session_id = s.id
+              and r.submitted_at is not null) as responses
+      from training_sessions s
+      left join organisations g on g.id = s.group_id
+     where s.course_id = ${courseId} and s.status <> 'cancelled' and s.ends_at <= ${now}
+     order by s.starts_at, s.id`.execute(db);
+  return rows;
+}
