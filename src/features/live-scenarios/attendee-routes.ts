@@ -12,7 +12,8 @@ import {
 } from '../training-attendance/index.js';
 import { scenarioDetails } from './details.js';
 import { WrongCodes } from './guesses.js';
-import { isPresent, listLives, listOwnAnswers, PRESENT } from './repository.js';
+import { isPresent, listLives, listMySessions, listOwnAnswers, PRESENT } from './repository.js';
+import { formatDateTime } from '../../platform/views.js';
 import { answerForm, codeForm, sessionParams } from './schemas.js';
 import { answer } from './service.js';
 import { paths } from './paths.js';
@@ -53,19 +54,31 @@ export const attendeeRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app,
   const { db } = deps;
   const wrongCodes = new WrongCodes();
 
-  const renderJoin = (reply: FastifyReply, code: unknown, problems = noProblems()) =>
+  const renderJoin = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    code: unknown,
+    problems = noProblems(),
+  ) =>
     reply.render(
       'live-scenarios/templates/join.njk',
       {
         pageTitle: 'Join a live session',
         code: typeof code === 'string' ? code : '',
+        mine: (await listMySessions(db, request.user!.personId)).map((s) => ({
+          title: sessionTitle(s),
+          when: s.startsAt ? formatDateTime(s.startsAt) : '',
+          href: paths.attendee(s.id),
+        })),
         errors: problems.errors,
         errorList: problems.errorList,
       },
       problems.errorList.length > 0 ? 400 : 200,
     );
 
-  app.get(paths.join, { config: signedIn }, async (_request, reply) => renderJoin(reply, ''));
+  app.get(paths.join, { config: signedIn }, async (request, reply) =>
+    renderJoin(request, reply, ''),
+  );
 
   app.post(paths.join, { config: signedIn }, async (request, reply) => {
     const body = (request.body ?? {}) as Record<string, unknown>;
@@ -73,6 +86,7 @@ export const attendeeRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app,
     const wait = wrongCodes.waitMinutes(personId);
     if (wait > 0)
       return renderJoin(
+        request,
         reply,
         body.code,
         refusalPart({
@@ -81,18 +95,19 @@ export const attendeeRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app,
         }),
       );
     const form = parseForm(codeForm, body);
-    if (!form.ok) return renderJoin(reply, body.code, form);
+    if (!form.ok) return renderJoin(request, reply, body.code, form);
     const result = await registerWithCode(db, form.data.code, {
       actorPersonId: personId,
       requestId: request.id,
     });
     if (!result.ok) {
       wrongCodes.noteWrong(personId);
-      return renderJoin(reply, body.code, refusalPart(result.refusal));
+      return renderJoin(request, reply, body.code, refusalPart(result.refusal));
     }
     const { session, already } = result.value;
     if (already && !PRESENT.includes(already))
       return renderJoin(
+        request,
         reply,
         body.code,
         refusalPart({

@@ -231,6 +231,12 @@ test('a scenario run live without JavaScript: join with the code, answer, change
   const later = await page(`/live/${session}`, ann.cookie);
   assert.match(later.body, /Earlier in this session/);
   assert.match(later.body, /No scenario is open/);
+  const join = await page('/live', ann.cookie);
+  assert.match(
+    join.body,
+    new RegExp(`href="/live/${session}"`),
+    'back to one’s answers from /live',
+  );
 
   const audit = await t.db
     .selectFrom('audit_events')

@@ -247,3 +247,30 @@ export async function saveAnswer(
     returning live_scenario_id as id`.execute(db);
   return rows.length > 0;
 }
+
+/** Sessions the person is recorded as present at that ran scenarios live: to go back to their answers. */
+export async function listMySessions(db: DbOrTrx, personId: number) {
+  return db
+    .selectFrom('attendance as a')
+    .innerJoin('training_sessions as s', 's.id', 'a.session_id')
+    .innerJoin('courses as c', 'c.id', 's.course_id')
+    .leftJoin('organisations as g', 'g.id', 's.group_id')
+    .select([
+      's.id',
+      'c.title as courseTitle',
+      'g.name as groupName',
+      's.starts_at as startsAt',
+      's.ends_at as endsAt',
+    ])
+    .where('a.person_id', '=', personId)
+    .where('a.status', 'in', PRESENT)
+    .where((eb) =>
+      eb.exists(
+        eb.selectFrom('live_scenarios as l').select('l.id').whereRef('l.session_id', '=', 's.id'),
+      ),
+    )
+    .orderBy(sql`s.starts_at desc nulls last`)
+    .orderBy('s.id', 'desc')
+    .limit(20)
+    .execute();
+}
