@@ -6,6 +6,7 @@ import {
   createProgramme,
   createTrainingSession,
 } from '../member-development/testing.js';
+import { createScenario, createScenarioSet, createWorkshopPlan } from '../learning/testing.js';
 
 /** What each role's dashboard says about training: what waits for them, and where to go. */
 let t: TestApp;
@@ -128,5 +129,47 @@ test('a facilitator is told of the sessions they run; an administrator of overdu
   assert.match(
     await text(admin.cookie),
     /1 councillor is overdue with training the council’s rules require\./,
+  );
+});
+
+test('attendees are asked to evaluate, members to practise scenarios; administrators hear of plans to fix', async () => {
+  const member = await t.signInAs(['member']);
+  const officer = await t.signInAs(['officer']);
+  const held = await createTrainingSession(t.db, course, {
+    status: 'confirmed',
+    starts_at: new Date(Date.now() - 3 * 86_400_000),
+    ends_at: new Date(Date.now() - 3 * 86_400_000 + 90 * 60_000),
+    confirmed_at: new Date(Date.now() - 9 * 86_400_000),
+  });
+  await t.db
+    .insertInto('evaluation_questions')
+    .values({ course_id: course, position: 0, kind: 'rating', prompt: 'How useful was it?' })
+    .execute();
+  await t.db
+    .insertInto('attendance')
+    .values([
+      { session_id: held, person_id: member.personId, status: 'attended' },
+      { session_id: held, person_id: officer.personId, status: 'late' },
+    ])
+    .execute();
+  const scenario = await createScenario(t.db, authorityId);
+  await createScenarioSet(t.db, authorityId, [scenario], { title: 'Practice set' });
+
+  const memberText = await text(member.cookie);
+  assert.match(memberText, /1 session you attended waits for your evaluation\./);
+  assert.match(memberText, /1 set of practice scenarios is waiting for you\./);
+  const officerText = await text(officer.cookie);
+  assert.match(officerText, /Your training 1 session you attended waits for your evaluation\./);
+  assert.doesNotMatch(officerText, /practice scenarios/, 'scenario sets are for councillors');
+
+  const admin = await t.signInAs(['democratic-services']);
+  assert.doesNotMatch(await text(admin.cookie), /workshop plan/);
+  await createWorkshopPlan(t.db, authorityId, {
+    values: { duration_minutes: 120 },
+    agenda: [{ title: 'Welcome', minutes: 30 }],
+  });
+  assert.match(
+    await text(admin.cookie),
+    /1 workshop plan’s agenda does not add up to the workshop’s length\./,
   );
 });

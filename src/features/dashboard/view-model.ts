@@ -59,6 +59,9 @@ export function buildDashboard(
     datesToAnswer: 0,
     facilitating: 0,
     overdueMembers: null,
+    learning: null,
+    evaluationsWaiting: 0,
+    setsUnfinished: 0,
   },
 ): { name: string; sections: Section[] } {
   const sections: Section[] = [];
@@ -173,6 +176,13 @@ export function buildDashboard(
           : []),
         ...trainingParts.member(training).links,
       ],
+    });
+  }
+  if (!(roles.has('member') || signOffs.ownCodes.length > 0) && training.evaluationsWaiting > 0) {
+    sections.push({
+      id: 'evaluations',
+      heading: 'Your training',
+      ...trainingParts.evaluations(training),
     });
   }
   if (roles.has('facilitator')) {

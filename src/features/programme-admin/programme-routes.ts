@@ -142,6 +142,7 @@ export const programmeRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app
         close: paths.close(programme.id),
         newCourse: paths.newCourse(programme.id),
         topics: paths.topics(programme.id),
+        evaluations: `/admin/programmes/${programme.id}/evaluations`,
         programme: paths.programme(programme.id),
       },
       values: approval.values,
