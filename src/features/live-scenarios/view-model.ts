@@ -1,6 +1,7 @@
 import type { LiveStage } from '../../db/schema.js';
 import type { LinkablePargraph, LinkState } from '../learning/index.js';
 import { topicName } from '../learning/index.js';
+import { markAnswer } from '../scenario-bank/index.js';
 import type { ChoiceRow, LiveRow, OwnAnswer } from './repository.js';
 import type { TallyRows } from './tally-repository.js';
 
@@ -222,23 +223,32 @@ export function ownAnswerView(
   if (!own) return null;
   const number = (anchor: string) => paragraphs.find((p) => p.anchor === anchor)?.number ?? anchor;
   const choice = choices.find((c) => c.id === own.choiceId);
-  const expected = new Set(engaged);
-  const sameParagraphs =
-    own.anchors.length === expected.size && own.anchors.every((a) => expected.has(a));
+  // The same marking as self-study's, once the model answer is shown.
+  const marking = marked
+    ? markAnswer(
+        {
+          acceptable: live.acceptable,
+          anchors: engaged,
+          nextStepKind: live.nextStepKind,
+          correctChoiceIds: choices.filter((c) => c.correct).map((c) => c.id),
+        },
+        { acceptable: own.acceptable, anchors: own.anchors, choiceId: own.choiceId },
+      )
+    : null;
   return {
     acceptable: {
       text: own.acceptable ? 'Acceptable' : 'Not acceptable',
-      right: marked ? own.acceptable === live.acceptable : null,
+      right: marking ? marking.acceptable : null,
     },
     paragraphs: {
       text: own.anchors.length > 0 ? own.anchors.map(number).join(', ') : 'None chosen',
-      right: marked ? sameParagraphs : null,
+      right: marking ? marking.paragraphs.right : null,
     },
     nextStep:
       live.nextStepKind === 'choice'
         ? {
             text: choice?.text ?? 'None chosen',
-            right: marked ? Boolean(choice?.correct) : null,
+            right: marking ? marking.nextStep : null,
             feedback: marked ? (choice?.feedback ?? '') : '',
           }
         : { text: own.nextStepText || 'Nothing written', right: null, feedback: '' },
