@@ -11,6 +11,8 @@ export const TARGETS = {
   committeeReportsRatio: 0.5,
   /** the training compliance dashboards, for an authority and a group (issue 6) */
   memberDevelopmentRatio: 0.5,
+  /** the facilitator's tally of a live scenario (issue 7): within 1.5× the baseline */
+  liveTallyRatio: 0.67,
 } as const;
 
 export type Verdict = 'baseline' | 'ok' | 'slow' | 'FAILED';

@@ -6,6 +6,13 @@ import { DEMO_PASSWORD } from '../seed/demo.js';
 import { cleanUp, cleanUpOnSignals, onCleanUp } from './cleanup.js';
 import { prepareDataset, type PageTargets } from './dataset.js';
 import { INVITATION_LIST_TARGET_MS } from './invitation-lists.js';
+import {
+  benchLiveAnswers,
+  LIVE_ANSWER_P99_TARGET_MS,
+  type LiveAnswersTiming,
+} from './live-answers.js';
+import { createDatabase } from '../db/database.js';
+import { embeddedDatabaseUrl } from '../db/embedded.js';
 import { measurePage, prime, type CpuProbe, type PageResult, type PageSpec } from './measure.js';
 import { formatMarkdown, formatTable, rate, TARGETS } from './report.js';
 import { startServer, type ServerProcess } from './server-process.js';
@@ -29,7 +36,12 @@ import {
  * baseline). Measures and reports; asserts nothing. See docs/benchmarks.md.
  */
 
-function pages(targets: PageTargets, mo: string, whip: string): PageSpec[] {
+function pages(
+  targets: PageTargets,
+  mo: string,
+  whip: string,
+  live: LiveAnswersTiming,
+): PageSpec[] {
   const signedIn = (page: string, cookie: string, who: string): PageSpec => ({
     label: `${page} (${who})`,
     path: page,
@@ -85,6 +97,13 @@ function pages(targets: PageTargets, mo: string, whip: string): PageSpec[] {
     publicPage('/meetings'),
     trainingPage(signedIn('/admin/training/compliance', mo, 'MO')),
     trainingPage(signedIn('/group-training/compliance', whip, 'whip')),
+    {
+      label: 'live scenario tally (MO)',
+      path: live.tallyPath,
+      kind: 'signed-in',
+      cookie: live.facilitatorCookie,
+      targetRatio: TARGETS.liveTallyRatio,
+    },
     { label: '/baseline (last)', path: '/baseline', kind: 'baseline' },
   ];
 }
@@ -211,8 +230,22 @@ async function main(): Promise<void> {
   const whip = await signIn(server.baseUrl, LARGE_ACCOUNTS.whip, DEMO_PASSWORD);
   console.log(`Signed in as ${LARGE_ACCOUNTS.monitoringOfficer} and ${LARGE_ACCOUNTS.whip}.\n`);
 
-  // 4. The pages, baseline first and last.
-  const specs = pages(dataset.targets, mo, whip);
+  // 4. Fifty attendees answering a live scenario at once (issue 7), through the running server;
+  // it leaves the scenario showing its tally, which is then measured with the pages.
+  const liveDb = createDatabase(
+    options.databaseUrl ?? (await embeddedDatabaseUrl(options.dataDir, dbPort)),
+    { max: 4 },
+  );
+  const forgetLiveDb = onCleanUp('close the live-scenario connection', liveDb.close);
+  const live = await benchLiveAnswers(server.baseUrl, liveDb.db);
+  console.log(
+    `Live scenario: ${live.attendees} attendees answering at once, ${live.rounds} rounds ` +
+      `(${live.requests} answers, ${live.failures} failed): p50 ${live.p50Ms} ms, p99 ` +
+      `${live.p99Ms} ms, max ${live.maxMs} ms (target p99 under ${LIVE_ANSWER_P99_TARGET_MS} ms).\n`,
+  );
+
+  // 5. The pages, baseline first and last.
+  const specs = pages(dataset.targets, mo, whip, live);
   const postmasterAtStart = server.pgDir ? await postmasterPid(server.pgDir) : null;
   const cpu: CpuProbe = async () => ({
     serverMs: await cpuMs(server.pid),
@@ -239,7 +272,11 @@ async function main(): Promise<void> {
 
   const loadAtEnd = loadPerCore();
 
-  // 5. Memory, before the server goes.
+  await live.cleanUp();
+  forgetLiveDb();
+  await liveDb.close();
+
+  // 6. Memory, before the server goes.
   const serverMemory: ProcessMemory | null = await processMemory(server.pid);
   const postmaster = server.pgDir ? await postmasterPid(server.pgDir) : null;
   const postgresNow = postmaster !== null ? await postgresMemory(postmaster) : null;
@@ -248,7 +285,7 @@ async function main(): Promise<void> {
   await server.stop();
   forgetServer();
 
-  // 6. The report.
+  // 8. The report.
   const first = results[0]!;
   const last = results.at(-1)!;
   const baselineRps = (first.requestsPerSecond + last.requestsPerSecond) / 2;
@@ -313,6 +350,16 @@ async function main(): Promise<void> {
     loadPerCore: { atStart: loadAtStart, atEnd: loadAtEnd },
     targets: TARGETS,
     dataset,
+    liveAnswers: {
+      attendees: live.attendees,
+      rounds: live.rounds,
+      requests: live.requests,
+      failures: live.failures,
+      p50Ms: live.p50Ms,
+      p99Ms: live.p99Ms,
+      maxMs: live.maxMs,
+      targetP99Ms: LIVE_ANSWER_P99_TARGET_MS,
+    },
     baseline: {
       firstRps: first.requestsPerSecond,
       lastRps: last.requestsPerSecond,

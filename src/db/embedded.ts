@@ -194,6 +194,19 @@ export interface StartEmbeddedOptions {
 }
 
 /**
+ * The address of the application database in an embedded cluster already running on `port`
+ * (started by another process, such as the server), for a tool that needs its own connection.
+ */
+export async function embeddedDatabaseUrl(
+  dataDir: string,
+  port: number,
+  database = 'probity',
+): Promise<string> {
+  const password = (await fs.readFile(path.join(dataDir, 'pg-password'), 'utf8')).trim();
+  return connectionUrl(password, port, database);
+}
+
+/**
  * Start (initialising on first use) the embedded cluster in `<dataDir>/pg` and make sure the
  * application database exists. Take the data folder's lock first.
  */
