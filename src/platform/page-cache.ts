@@ -23,9 +23,11 @@ declare module 'fastify' {
     /**
      * Send a signed-in person's page, from their own cache when nothing has changed since it
      * was made for them (decision 0022). `load` checks what the person may see, as it would
-     * for an uncached page: it runs whenever the page is made.
+     * for an uncached page: it runs whenever the page is made. `also`, when given, is part of
+     * the page's key: a fingerprint of data that changes without changing the data version
+     * (writes marked QUIET_WRITE, such as answers to a live scenario).
      */
-    renderPersonalPage: (load: () => Promise<PublicPage>) => Promise<FastifyReply>;
+    renderPersonalPage: (load: () => Promise<PublicPage>, also?: string) => Promise<FastifyReply>;
   }
 }
 
@@ -105,7 +107,7 @@ export const pageCachePlugin = fp(
 
     app.decorateReply(
       'renderPublicPage',
-      async function (this: FastifyReply, load: () => Promise<PublicPage>) {
+      async function (this: FastifyReply, load: () => Promise<PublicPage>, also = '') {
         const request = this.request;
         const cacheable =
           request.method === 'GET' && request.user === null && !request.cookies.probity_flash;
@@ -135,7 +137,7 @@ export const pageCachePlugin = fp(
     const personal = new Map<string, PersonalEntry>();
     app.decorateReply(
       'renderPersonalPage',
-      async function (this: FastifyReply, load: () => Promise<PublicPage>) {
+      async function (this: FastifyReply, load: () => Promise<PublicPage>, also = '') {
         const request = this.request;
         const user = request.user;
         if (request.method !== 'GET' || user === null || request.cookies.probity_flash) {
@@ -144,7 +146,7 @@ export const pageCachePlugin = fp(
         }
         // The person, the day and the address decide the page; access is checked by `load`
         // when it is made, and any change of data (roles included) makes it again.
-        const key = `${user.personId}|${todayInEngland()}|${request.url}`;
+        const key = `${user.personId}|${todayInEngland()}|${request.url}|${also}`;
         const version = await dataVersion(options.db);
         let entry = personal.get(key);
         const hit = !!entry && entry.version === version && Date.now() - entry.madeAt < maxAgeMs;

@@ -11,7 +11,7 @@ import {
   type SessionRow,
 } from '../training-attendance/index.js';
 import { scenarioDetails } from './details.js';
-import { WrongCodes } from './guesses.js';
+import { wrongSessionCodes } from '../training-attendance/index.js';
 import { isPresent, listLives, listMySessions, listOwnAnswers, PRESENT } from './repository.js';
 import { formatDateTime } from '../../platform/views.js';
 import { answerForm, codeForm, sessionParams } from './schemas.js';
@@ -52,7 +52,7 @@ async function attendedSession(db: AppDeps['db'], request: FastifyRequest): Prom
  */
 export const attendeeRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { deps }) => {
   const { db } = deps;
-  const wrongCodes = new WrongCodes();
+  const wrongCodes = wrongSessionCodes(db);
 
   const renderJoin = async (
     request: FastifyRequest,

@@ -5,7 +5,7 @@ import { signedIn } from '../../platform/access.js';
 import { notFound } from '../../platform/errors.js';
 import { parseForm, refusalPart } from '../../platform/forms.js';
 import { redirectWithFlash } from '../../platform/flash.js';
-import type { Actor } from '../../platform/outcome.js';
+import { actorOf } from '../../platform/requests.js';
 import { isScenarioTopic, SCENARIO_TOPICS } from '../learning/index.js';
 import {
   isAdministrator,
@@ -14,7 +14,7 @@ import {
   type SessionRow,
 } from '../training-attendance/index.js';
 import { scenarioDetails } from './details.js';
-import { listLives, listPublishedScenarios } from './repository.js';
+import { answerFingerprint, listLives, listPublishedScenarios } from './repository.js';
 import { liveParams, openForm, stageForm } from './schemas.js';
 import { closedReason, moveOn, NEXT_STAGE, openScenario } from './service.js';
 import { paths } from './paths.js';
@@ -25,11 +25,6 @@ interface Problems {
   errors: Record<string, { text: string }>;
   errorList: { text: string; href: string }[];
 }
-
-const actorOf = (request: FastifyRequest): Actor => ({
-  actorPersonId: request.user!.personId,
-  requestId: request.id,
-});
 
 const NEXT_BUTTON = {
   tally: 'Show the tally',
@@ -131,9 +126,15 @@ export const facilitatorRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (a
     return reply.redirect(paths.live(session.id, result.value.liveId), 303);
   });
 
-  app.get('/admin/sessions/:id/live/:liveId', { config: signedIn }, async (request, reply) =>
-    // Made again whenever the data changes (an answer, a stage): cheap to show many times.
-    reply.renderPersonalPage(async () => {
+  app.get('/admin/sessions/:id/live/:liveId', { config: signedIn }, async (request, reply) => {
+    // Made again whenever the data changes (a stage) or an answer comes in (answers are quiet
+    // writes, so the page is keyed by them too): cheap to show many times.
+    const liveId = Number((request.params as { liveId?: string }).liveId);
+    const answers =
+      Number.isInteger(liveId) && liveId > 0 && liveId <= 2_147_483_647
+        ? await answerFingerprint(db, liveId)
+        : '';
+    return reply.renderPersonalPage(async () => {
       const { session, liveId } = await liveFor(db, request);
       const lives = await listLives(db, session.id);
       const live = lives.find((l) => l.id === liveId);
@@ -164,8 +165,8 @@ export const facilitatorRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (a
           eventsHref: live.stage === 'closed' ? null : paths.events(session.id, live.id),
         },
       };
-    }),
-  );
+    }, answers);
+  });
 
   app.post(
     '/admin/sessions/:id/live/:liveId/stage',

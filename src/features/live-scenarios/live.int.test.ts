@@ -127,6 +127,13 @@ test('a scenario run live without JavaScript: join with the code, answer, change
   assert.match(noChoice.body, /href="#choiceId">Choose what the member should do now/);
   assert.match(noChoice.body, /value="no" checked/, 'what was chosen is kept');
 
+  // The projector page is kept in the facilitator's page cache; answers are quiet writes that
+  // do not move the data version, so the page is keyed by them and still counts each one.
+  const empty = await page(`/admin/sessions/${session}/live/${liveId}`, mo.cookie);
+  assert.match(empty.body, /0 answers<\/span> so far/);
+  const cached = await page(`/admin/sessions/${session}/live/${liveId}`, mo.cookie);
+  assert.equal(cached.headers['x-probity-cache'], 'hit');
+
   const first = await answerAs(ann.cookie, session, {
     liveId: String(liveId),
     acceptable: 'yes',
@@ -175,6 +182,7 @@ test('a scenario run live without JavaScript: join with the code, answer, change
 
   let projector = await page(`/admin/sessions/${session}/live/${liveId}`, mo.cookie);
   assert.equal(projector.statusCode, 200);
+  assert.equal(projector.headers['x-probity-cache'], 'miss', 'made again after the answers');
   assert.match(projector.body, /2 answers<\/span> so far/);
   assert.doesNotMatch(projector.body, /Tally:/, 'no tally before it is shown');
   assert.match(projector.body, /Show the tally/);

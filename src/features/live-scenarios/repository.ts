@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { DbOrTrx } from '../../db/database.js';
+import { QUIET_WRITE } from '../../db/data-changes.js';
 import type { AttendanceStatus, LiveStage, ScenarioTopic } from '../../db/schema.js';
 import type { ParagraphLink } from '../learning/index.js';
 
@@ -224,7 +225,10 @@ export async function saveAnswer(
     nextStepText: string;
   },
 ): Promise<boolean> {
-  const { rows } = await sql<{ id: number }>`
+  // Not a change of data for the caches (decision 0022): fifty answers at once must not make
+  // every signed-in page and session be loaded again. The projector page, the only cached page
+  // that shows answers, keys itself by `answerFingerprint` instead.
+  const { rows } = await sql<{ id: number }>`${sql.raw(QUIET_WRITE)}
     insert into live_answers
       (live_scenario_id, person_id, acceptable, anchors, choice_id, next_step_text)
     select l.id, ${answer.personId}, ${answer.acceptable}, ${sql.val(answer.anchors)}::text[],
@@ -273,4 +277,13 @@ export async function listMySessions(db: DbOrTrx, personId: number) {
     .orderBy('s.id', 'desc')
     .limit(20)
     .execute();
+}
+
+/** What changes when attendees answer: how many answers there are, and the latest. */
+export async function answerFingerprint(db: DbOrTrx, liveId: number): Promise<string> {
+  const { rows } = await sql<{ n: number; latest: Date | null }>`
+    select count(*)::int as n, max(answered_at) as latest
+      from live_answers where live_scenario_id = ${liveId}`.execute(db);
+  const row = rows[0];
+  return `${row?.n ?? 0}:${row?.latest?.getTime() ?? 0}`;
 }

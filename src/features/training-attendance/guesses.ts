@@ -30,3 +30,19 @@ export class WrongCodeLimiter {
     this.wrong.set(personId, [...this.recent(personId, now), now]);
   }
 }
+
+const shared = new WeakMap<object, WrongCodeLimiter>();
+
+/**
+ * The one count of wrong session codes for an app (keyed by its database handle), shared by
+ * every page that takes a session's code (/attend, /live), so trying codes on one page and then
+ * the other does not double the guesses allowed.
+ */
+export function wrongSessionCodes(app: object): WrongCodeLimiter {
+  let limiter = shared.get(app);
+  if (!limiter) {
+    limiter = new WrongCodeLimiter();
+    shared.set(app, limiter);
+  }
+  return limiter;
+}

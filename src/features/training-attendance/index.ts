@@ -15,5 +15,6 @@ export { paths as trainingAttendancePaths } from './paths.js';
 export { sessionForAttendance as sessionForFacilitation, isAdministrator } from './access.js';
 export { registerWithCode, type SelfRegistration } from './service.js';
 export { attendanceWindow } from './window.js';
+export { wrongSessionCodes } from './guesses.js';
 export { findSession, isFacilitator, type SessionRow } from './repository.js';
 export { sessionTitle } from './view-model.js';

@@ -11,7 +11,7 @@ import { codeForm, idParams, STATUSES } from './schemas.js';
 import { registerWithCode } from './service.js';
 import { facilitatingView, recordView, sessionTitle } from './view-model.js';
 import { actorOf } from './access.js';
-import { WrongCodeLimiter } from './guesses.js';
+import { wrongSessionCodes } from './guesses.js';
 import { paths } from './paths.js';
 
 /**
@@ -20,7 +20,7 @@ import { paths } from './paths.js';
  */
 export const selfRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { deps }) => {
   const { db } = deps;
-  const wrongCodes = new WrongCodeLimiter();
+  const wrongCodes = wrongSessionCodes(db);
 
   const renderAttend = (
     reply: FastifyReply,
