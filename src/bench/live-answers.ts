@@ -6,7 +6,7 @@ export const LIVE_ANSWER_P99_TARGET_MS = 100;
 
 export interface LiveAnswersTiming {
   attendees: number;
-  /** measured rounds (one warm-up round before them is not counted) */
+  /** measured rounds (the warm-up rounds before them are not counted) */
   rounds: number;
   /** answer POSTs measured */
   requests: number;
@@ -55,18 +55,20 @@ function percentile(sorted: number[], p: number): number {
  * Sets up a live scenario in a session of the large council that started ten minutes ago, with
  * `attendees` of its councillors recorded as attending and signed in (sessions made straight in
  * the database), loads each one's answer page for its CSRF token, then fires one answer POST
- * per attendee at the same moment, `rounds` times (after one warm-up round), against the
+ * per attendee at the same moment, `rounds` times (after `warmUp` rounds that are not counted:
+ * a freshly started server has not compiled its hot paths yet), against the
  * running app at `baseUrl`. Each round changes everyone's answer. Returns p50/p99 of the POSTs
  * (client side, in ms), the tally page to measure, and a clean-up for what it made.
  */
 export async function benchLiveAnswers(
   baseUrl: string,
   db: Db,
-  options: { slug?: string; attendees?: number; rounds?: number } = {},
+  options: { slug?: string; attendees?: number; rounds?: number; warmUp?: number } = {},
 ): Promise<LiveAnswersTiming> {
   const slug = options.slug ?? 'large-city';
   const count = options.attendees ?? 50;
-  const rounds = options.rounds ?? 5;
+  const rounds = options.rounds ?? 10;
+  const warmUp = options.warmUp ?? 3;
   const authority = await db
     .selectFrom('authorities')
     .select('id')
@@ -183,7 +185,7 @@ export async function benchLiveAnswers(
 
     const durations: number[] = [];
     let failures = 0;
-    for (let round = 0; round <= rounds; round += 1) {
+    for (let round = 0; round < warmUp + rounds; round += 1) {
       const timed = await Promise.all(
         attendees.map(async (a, k) => {
           const body = new URLSearchParams({
@@ -204,7 +206,7 @@ export async function benchLiveAnswers(
           return { ms: performance.now() - started, ok: response.status === 303 };
         }),
       );
-      if (round === 0) continue; // warm-up
+      if (round < warmUp) continue;
       for (const t of timed) {
         durations.push(t.ms);
         if (!t.ok) failures += 1;
