@@ -107,7 +107,7 @@ export const pageCachePlugin = fp(
 
     app.decorateReply(
       'renderPublicPage',
-      async function (this: FastifyReply, load: () => Promise<PublicPage>, also = '') {
+      async function (this: FastifyReply, load: () => Promise<PublicPage>) {
         const request = this.request;
         const cacheable =
           request.method === 'GET' && request.user === null && !request.cookies.probity_flash;
