@@ -11,6 +11,7 @@ import * as m0009 from './migrations/0009-data-change-notices.js';
 import * as m0010 from './migrations/0010-member-development.js';
 import * as m0011 from './migrations/0011-programme-decisions.js';
 import * as m0012 from './migrations/0012-learning-content.js';
+import * as m0013 from './migrations/0013-deferrable-programme-approval.js';
 
 /** Migrations in order. Forward-only: a landed migration is never edited, only followed. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -26,6 +27,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0010-member-development': m0010,
   '0011-programme-decisions': m0011,
   '0012-learning-content': m0012,
+  '0013-deferrable-programme-approval': m0013,
 };
 
 class ListedMigrations implements MigrationProvider {

@@ -1,4 +1,4 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ErrorSummaryItem } from './forms.js';
 import type { Actor } from './outcome.js';
 
@@ -18,3 +18,20 @@ export interface Problems {
   errorList: ErrorSummaryItem[];
 }
 export const noProblems = (): Problems => ({ errors: {}, errorList: [] });
+
+/**
+ * A page renderer for one feature's templates (`<feature>/templates/<name>`): no problems
+ * unless given, and status 400 when the page shows any (a form refused), 200 otherwise.
+ */
+export const pageRenderer =
+  (feature: string) =>
+  (
+    reply: FastifyReply,
+    template: string,
+    context: Record<string, unknown> & Partial<Problems>,
+  ): FastifyReply =>
+    reply.render(
+      `${feature}/templates/${template}`,
+      { errors: {}, errorList: [], ...context },
+      (context.errorList?.length ?? 0) > 0 ? 400 : 200,
+    );

@@ -1,23 +1,14 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import { pageRenderer } from '../../platform/requests.js';
+import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../db/database.js';
 import { notFound } from '../../platform/errors.js';
-import type { Problems } from '../../platform/requests.js';
 import { findCourse, findProgramme } from './repository.js';
 import { idParams } from './schemas.js';
 
 export { actorOf, bodyOf, noProblems, type Problems } from '../../platform/requests.js';
 
 /** Render one of the feature's pages, with status 400 when it shows problems. */
-export const renderPage = (
-  reply: FastifyReply,
-  template: string,
-  context: Record<string, unknown> & Partial<Problems>,
-) =>
-  reply.render(
-    `evaluations/templates/${template}`,
-    { errors: {}, errorList: [], ...context },
-    (context.errorList?.length ?? 0) > 0 ? 400 : 200,
-  );
+export const renderPage = pageRenderer('evaluations');
 
 const idOf = (request: FastifyRequest): number => {
   const parsed = idParams.safeParse({ id: (request.params as { id?: unknown }).id });

@@ -1,7 +1,7 @@
 import type { DbOrTrx, Trx } from '../../db/database.js';
-import { recordAudit } from '../../platform/audit.js';
 import { done, refuse, type Actor, type Outcome } from '../../platform/outcome.js';
 import { lockProgramme } from './repository.js';
+import { markApproved } from './programme-service.js';
 
 /** The committee's (or full Council's) recorded decision, as the meetings feature knows it. */
 export interface ProgrammeDecision {
@@ -41,28 +41,13 @@ export async function approveProgrammeByResolution(
     );
   if (decision.meetingDate > today)
     return refuse(field, 'A decision can be recorded only on or after the day of the meeting');
-  const after = {
-    status: 'approved' as const,
-    approved_on: decision.meetingDate,
-    approved_resolution_id: decision.resolutionId,
-  };
-  await trx
-    .updateTable('programmes')
-    .set({ ...after, updated_at: new Date() })
-    .where('id', '=', programmeId)
-    .execute();
-  await recordAudit(trx, {
-    ...actor,
-    entity: 'programme',
-    entityId: programmeId,
-    action: 'approved',
-    before: { status: programme.status },
-    after: {
-      ...after,
-      approved_by: decision.organisationName,
-      minute_reference: decision.minuteReference,
-    },
-  });
+  await markApproved(
+    trx,
+    actor,
+    programme,
+    { approved_on: decision.meetingDate, approved_resolution_id: decision.resolutionId },
+    { approved_by: decision.organisationName, minute_reference: decision.minuteReference },
+  );
   return done(`“${programme.title}” approved`);
 }
 

@@ -1,4 +1,4 @@
-import type { Db } from '../../db/database.js';
+import type { Db, Trx } from '../../db/database.js';
 import type { ProgrammeStatus } from '../../db/schema.js';
 import { recordAudit } from '../../platform/audit.js';
 import { done, refuse, type Actor, type Outcome } from '../../platform/outcome.js';
@@ -97,25 +97,37 @@ export async function approveProgramme(
     if (!programme) return refuse('reference', 'That programme no longer exists');
     if (programme.status !== 'draft')
       return refuse('reference', `This programme is already ${programme.status}`);
-    const after = {
-      status: 'approved' as const,
+    await markApproved(trx, actor, programme, {
       approved_on: input.approvedOn,
       approval_reference: input.reference,
-    };
-    await trx
-      .updateTable('programmes')
-      .set({ ...after, updated_at: new Date() })
-      .where('id', '=', programmeId)
-      .execute();
-    await recordAudit(trx, {
-      ...actor,
-      entity: 'programme',
-      entityId: programmeId,
-      action: 'approved',
-      before: { status: programme.status },
-      after,
     });
     return done(undefined);
+  });
+}
+
+/** A draft programme becomes approved, with how it was approved; audited. */
+export async function markApproved(
+  trx: Trx,
+  actor: Actor,
+  programme: { id: number; status: ProgrammeStatus },
+  approval:
+    | { approved_on: string; approval_reference: string }
+    | { approved_on: string; approved_resolution_id: number },
+  audited: Record<string, unknown> = {},
+): Promise<void> {
+  const after = { status: 'approved' as const, ...approval };
+  await trx
+    .updateTable('programmes')
+    .set({ ...after, updated_at: new Date() })
+    .where('id', '=', programme.id)
+    .execute();
+  await recordAudit(trx, {
+    ...actor,
+    entity: 'programme',
+    entityId: programme.id,
+    action: 'approved',
+    before: { status: programme.status },
+    after: { ...after, ...audited },
   });
 }
 

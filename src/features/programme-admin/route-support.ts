@@ -1,22 +1,13 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../db/database.js';
 import { notFound } from '../../platform/errors.js';
 import { findCourse, findProgramme, findSession } from './repository.js';
 import { idParams } from './schemas.js';
-import { type Problems } from '../../platform/requests.js';
+import { pageRenderer } from '../../platform/requests.js';
 export { actorOf, bodyOf, noProblems, type Problems } from '../../platform/requests.js';
 
 /** Render a page, with status 400 when it shows problems. */
-export const renderPage = (
-  reply: FastifyReply,
-  template: string,
-  context: Record<string, unknown> & Partial<Problems>,
-) =>
-  reply.render(
-    `programme-admin/templates/${template}`,
-    { errors: {}, errorList: [], ...context },
-    (context.errorList?.length ?? 0) > 0 ? 400 : 200,
-  );
+export const renderPage = pageRenderer('programme-admin');
 
 const idOf = (request: FastifyRequest): number => {
   const parsed = idParams.safeParse(request.params);

@@ -1,22 +1,13 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import { pageRenderer } from '../../platform/requests.js';
+import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../db/database.js';
 import { notFound } from '../../platform/errors.js';
 import { findScenario, findSet } from './repository.js';
 import { idParams } from './schemas.js';
-import type { Problems } from '../../platform/requests.js';
 export { actorOf, bodyOf, noProblems, type Problems } from '../../platform/requests.js';
 
 /** Render a page of this feature, with status 400 when it shows problems. */
-export const renderPage = (
-  reply: FastifyReply,
-  template: string,
-  context: Record<string, unknown> & Partial<Problems>,
-) =>
-  reply.render(
-    `scenario-bank/templates/${template}`,
-    { errors: {}, errorList: [], ...context },
-    (context.errorList?.length ?? 0) > 0 ? 400 : 200,
-  );
+export const renderPage = pageRenderer('scenario-bank');
 
 export const idOf = (request: FastifyRequest): number => {
   const parsed = idParams.safeParse(request.params);

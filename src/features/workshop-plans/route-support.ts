@@ -1,23 +1,14 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import { pageRenderer } from '../../platform/requests.js';
+import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../db/database.js';
 import { notFound } from '../../platform/errors.js';
-import type { Problems } from '../../platform/requests.js';
 import { findCourse, findPlan } from './repository.js';
 import { idParams, itemParams } from './schemas.js';
 
 export { actorOf, bodyOf, noProblems, type Problems } from '../../platform/requests.js';
 
 /** Render one of this feature's templates, with status 400 when it shows problems. */
-export const renderPage = (
-  reply: FastifyReply,
-  template: string,
-  context: Record<string, unknown> & Partial<Problems>,
-) =>
-  reply.render(
-    `workshop-plans/templates/${template}`,
-    { errors: {}, errorList: [], ...context },
-    (context.errorList?.length ?? 0) > 0 ? 400 : 200,
-  );
+export const renderPage = pageRenderer('workshop-plans');
 
 /** The plan named by `:id`, if it is the signed-in administrator's council's; else a 404. */
 export async function planFrom(db: Db, request: FastifyRequest) {
