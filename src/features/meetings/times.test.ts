@@ -39,3 +39,8 @@ test('times of day are read in the ways people type them', () => {
   assert.equal(parseTimeOfDay('soon'), null);
   assert.equal(meetingTime(new Date('2027-07-06T17:30:00Z')), '6:30pm');
 });
+
+test('half past midnight is 12:30am, whatever the ICU version', () => {
+  assert.equal(meetingTime(new Date('2027-01-14T00:30:00Z')), '12:30am');
+  assert.equal(meetingTime(new Date('2027-01-14T12:30:00Z')), '12:30pm');
+});

@@ -72,7 +72,8 @@ const clock = new Intl.DateTimeFormat('en-GB', {
   timeZone: LONDON,
   hour: 'numeric',
   minute: '2-digit',
-  hour12: true,
+  // h12, not hour12: with hour12 some ICU versions (Node 20's) write half past midnight 0:30
+  hourCycle: 'h12',
 });
 
 /** 'Tuesday 21 March 2027' */
