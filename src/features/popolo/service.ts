@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database.js';
 import { notFound } from '../../platform/errors.js';
+import { cachedUntilDataChanges } from '../../platform/data-version.js';
 import { toPopoloDocument } from './document.js';
 import { etagOf } from './http-cache.js';
 import { findAuthorityIdBySlug, loadPublicRecords } from './repository.js';
@@ -32,14 +33,22 @@ export function createPopoloPublisher(db: Db) {
     return { body, etag: etagOf(body) };
   }
 
-  /** The file for every authority (null), or for the authority with this slug. */
-  function popoloFile(authoritySlug: string | null): Promise<PopoloFile> {
+  function shared(authoritySlug: string | null): Promise<PopoloFile> {
     const key = authoritySlug ?? '';
     const pending = building.get(key);
     if (pending) return pending;
     const started = build(authoritySlug).finally(() => building.delete(key));
     building.set(key, started);
     return started;
+  }
+
+  /**
+   * The file for every authority (null), or for the authority with this slug: built once and
+   * kept until the data changes (decision 0022), like the public pages it mirrors. A council
+   * that does not exist is a 404 and is not kept.
+   */
+  function popoloFile(authoritySlug: string | null): Promise<PopoloFile> {
+    return cachedUntilDataChanges(db, `popolo:${authoritySlug ?? ''}`, () => shared(authoritySlug));
   }
 
   return { popoloFile };
