@@ -139,9 +139,9 @@ export async function addToSet(
 }
 
 /**
- * Take a scenario out of a set. Answers already given to it in the set are kept (the key
- * references the scenario), so a scenario that has answers in the set stays in it: retire
- * the scenario instead.
+ * Take a scenario out of a set; the ones after it move up. Answers already given to it in the
+ * set are kept (they name the scenario, not the set's item), and anyone who has now answered
+ * every scenario left in the set completes it.
  */
 export async function removeFromSet(
   db: Db,
