@@ -25,13 +25,15 @@ export interface TestServer {
 /**
  * The real application, listening on a free local port, over a fresh test database that holds
  * the demo council (so every role has an account). Demo mode itself stays off, as in a real
- * council's installation. Needs the PostgreSQL that scripts/test.mjs starts.
+ * council's installation. Needs the PostgreSQL that scripts/test.mjs starts. With `peopleOnly`
+ * the council has its people, groups, committees and accounts but no code, reports or training
+ * yet (the journey test builds those through the pages).
  */
-export async function startServer(): Promise<TestServer> {
+export async function startServer(options: { peopleOnly?: boolean } = {}): Promise<TestServer> {
   const database = await createTestDatabase();
   let app: FastifyInstance | undefined;
   try {
-    const { accounts } = await loadDemoCouncil(database.db);
+    const { accounts } = await loadDemoCouncil(database.db, options);
     const config = testConfig();
     app = await buildApp({ config, db: database.db, logger: false });
     await app.listen({ port: 0, host: '127.0.0.1' });

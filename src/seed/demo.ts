@@ -822,6 +822,7 @@ async function anyAuthorityExists(db: Db | Trx): Promise<boolean> {
  */
 export async function loadDemoCouncil(
   db: Db,
+  options: { peopleOnly?: boolean } = {},
 ): Promise<{ loaded: boolean; accounts: DemoAccount[] }> {
   const plan = planDemoCouncil();
   const accounts = toDemoAccounts(plan);
@@ -831,6 +832,8 @@ export async function loadDemoCouncil(
     await sql`select pg_advisory_xact_lock(${DEMO_LOCK_KEY}::bigint)`.execute(trx);
     if (await anyAuthorityExists(trx)) return false;
     await writePlan(trx, plan);
+    // The people alone: a council at the start of its first year in Probity (the journey test).
+    if (options.peopleOnly) return true;
     await writeDemoCode(trx, accounts);
     await writeDemoReports(trx, accounts);
     await writeDemoTraining(trx, accounts);
