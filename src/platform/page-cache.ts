@@ -31,17 +31,8 @@ declare module 'fastify' {
   }
 }
 
-interface PersonalEntry {
-  version: number;
-  madeAt: number;
-  /** the page's bytes, split where each response's nonce and CSRF token go */
-  parts: Buffer[];
-  /** what goes between part i and part i + 1 */
-  holes: ('nonce' | 'csrf')[];
-}
-
-/** A personal page's bytes, split at the nonce's and the CSRF token's places. */
-function personalParts(html: string): { parts: Buffer[]; holes: ('nonce' | 'csrf')[] } {
+/** A cached page's bytes, split at the nonce's and the CSRF token's places. */
+function pageParts(html: string): { parts: Buffer[]; holes: ('nonce' | 'csrf')[] } {
   const pieces = collapseBlankLines(html).split(
     new RegExp(`(${NONCE_PLACEHOLDER}|${CSRF_PLACEHOLDER})`),
   );
@@ -57,8 +48,10 @@ function personalParts(html: string): { parts: Buffer[]; holes: ('nonce' | 'csrf
 interface Entry {
   version: number;
   madeAt: number;
-  /** The page's bytes, split where each response's CSP nonce goes. */
+  /** The page's bytes, split where each response's CSP nonce and CSRF token go. */
   parts: Buffer[];
+  /** what goes between part i and part i + 1 */
+  holes: ('nonce' | 'csrf')[];
 }
 
 /** Stands in for the CSP nonce in cached HTML; each response gets its own nonce. */
@@ -93,12 +86,21 @@ export const pageCachePlugin = fp(
     const maxEntries = options.maxEntries ?? 500;
     const maxAgeMs = options.maxAgeMs ?? 60_000;
     const cache = new Map<string, Entry>();
-    const send = (reply: FastifyReply, parts: Buffer[], hit: boolean) => {
+    /**
+     * A cached page with this response's nonce in its nonce holes and, if it has a form, a CSRF
+     * token made for this response (and the visitor's CSRF secret cookie, when they have none).
+     */
+    const send = (reply: FastifyReply, entry: Entry, hit: boolean) => {
       const nonce = Buffer.from(
         (reply.cspNonce as { script?: string } | undefined)?.script ?? '',
         'utf8',
       );
-      const body = Buffer.concat(parts.flatMap((part, i) => (i === 0 ? [part] : [nonce, part])));
+      const csrf = Buffer.from(entry.holes.includes('csrf') ? reply.generateCsrf() : '', 'utf8');
+      const body = Buffer.concat(
+        entry.parts.flatMap((part, i) =>
+          i === 0 ? [part] : [entry.holes[i - 1] === 'csrf' ? csrf : nonce, part],
+        ),
+      );
       return reply
         .header('x-probity-cache', hit ? 'hit' : 'miss')
         .type('text/html; charset=utf-8')
@@ -119,22 +121,28 @@ export const pageCachePlugin = fp(
         const version = await dataVersion(options.db);
         const entry = cache.get(key);
         if (entry && entry.version === version && Date.now() - entry.madeAt < maxAgeMs) {
-          return send(this, entry.parts, true);
+          return send(this, entry, true);
         }
         const page = await load();
+        if (page.statusCode !== undefined && page.statusCode !== 200) {
+          return this.render(page.template, page.context, page.statusCode);
+        }
+        // A public page with a form (sign-in) keeps a hole for the CSRF token: every visitor
+        // gets a token of their own, never one made for somebody else.
         const html = this.renderToString(page.template, {
           ...page.context,
           cspNonce: NONCE_PLACEHOLDER,
+          csrfToken: CSRF_PLACEHOLDER,
         });
-        const parts = cachedParts(html);
+        const made: Entry = { version, madeAt: Date.now(), ...pageParts(html) };
         cache.delete(key);
-        cache.set(key, { version, madeAt: Date.now(), parts });
+        cache.set(key, made);
         if (cache.size > maxEntries) cache.delete(cache.keys().next().value as string);
-        return send(this, parts, false);
+        return send(this, made, false);
       },
     );
 
-    const personal = new Map<string, PersonalEntry>();
+    const personal = new Map<string, Entry>();
     app.decorateReply(
       'renderPersonalPage',
       async function (this: FastifyReply, load: () => Promise<PublicPage>, also = '') {
@@ -160,23 +168,12 @@ export const pageCachePlugin = fp(
             cspNonce: NONCE_PLACEHOLDER,
             csrfToken: CSRF_PLACEHOLDER,
           });
-          entry = { version, madeAt: Date.now(), ...personalParts(html) };
+          entry = { version, madeAt: Date.now(), ...pageParts(html) };
           personal.delete(key);
           personal.set(key, entry);
           if (personal.size > maxEntries) personal.delete(personal.keys().next().value as string);
         }
-        const nonce = (this.cspNonce as { script?: string } | undefined)?.script ?? '';
-        const token = entry!.holes.includes('csrf') ? this.generateCsrf() : '';
-        const filled = Buffer.from(nonce, 'utf8');
-        const csrf = Buffer.from(token, 'utf8');
-        const body = Buffer.concat(
-          entry!.parts.flatMap((part, i) =>
-            i === 0 ? [part] : [entry!.holes[i - 1] === 'csrf' ? csrf : filled, part],
-          ),
-        );
-        return this.header('x-probity-cache', hit ? 'hit' : 'miss')
-          .type('text/html; charset=utf-8')
-          .send(body);
+        return send(this, entry!, hit);
       },
     );
   },

@@ -25,11 +25,15 @@ export const authRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { d
     { config: anyone },
     async (request, reply) => {
       if (request.user) return reply.redirect('/dashboard', 303);
-      return reply.render(signInPage, {
-        pageTitle: 'Sign in',
-        values: { returnTo: safeReturnTo(request.query.returnTo) },
-        demo,
-      });
+      // Made once per data version and address, with a hole for each visitor's CSRF token.
+      return reply.renderPublicPage(async () => ({
+        template: signInPage,
+        context: {
+          pageTitle: 'Sign in',
+          values: { returnTo: safeReturnTo(request.query.returnTo) },
+          demo,
+        },
+      }));
     },
   );
 
