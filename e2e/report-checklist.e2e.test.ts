@@ -154,4 +154,46 @@ describe('the checklist, house style and appendices', () => {
     assert.equal(links[0]?.href, '#file');
     await checkAccessibility(page, 'a report’s appendices with a refused file');
   });
+
+  test('appendices: the draft development programme, shown in full on the report and in public', async () => {
+    const appendices = await AppendicesPage.open(page, reportId);
+    await appendices.appendProgramme('No programme chosen', /^Select a programme$/);
+    const links = await appendices.errorSummaryLinks();
+    assert.equal(links[0]?.href, '#programmeId');
+    await checkAccessibility(page, 'a report’s appendices with no programme chosen');
+    await appendices.appendProgramme(
+      'Draft development programme',
+      /^Member Development Training Programme 2027\/28 \(.*, draft\)$/,
+    );
+    const rows = await appendices.rows();
+    assert.deepEqual(
+      rows.map(([letter, title]) => [letter, title]),
+      [
+        ['A', 'The code as it stands'],
+        ['B', 'Background paper'],
+        ['C', 'Draft development programme'],
+      ],
+    );
+    assert.equal(rows[2]?.[2], 'Development programme (draft), shown in full with the report');
+    await page.goto(`/admin/reports/${reportId}`);
+    const heading = page.getByRole('heading', { name: 'Appendix C: Draft development programme' });
+    assert.equal(await heading.count(), 1);
+    assert.ok(await page.getByRole('table', { name: /Courses and sessions/ }).isVisible());
+    await checkAccessibility(page, 'a report with a programme appendix');
+
+    await server.db
+      .updateTable('reports')
+      .set({ status: 'published', published_at: new Date() })
+      .where('id', '=', reportId)
+      .execute();
+    const anonymous = await newContext(browser, server.baseURL);
+    try {
+      const visitor = await anonymous.newPage();
+      await visitor.goto(`/reports/${reportId}`);
+      assert.ok(await visitor.getByRole('table', { name: /Courses and sessions/ }).isVisible());
+      await checkAccessibility(visitor, 'the public report with a programme appendix');
+    } finally {
+      await anonymous.close();
+    }
+  });
 });

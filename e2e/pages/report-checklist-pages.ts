@@ -104,6 +104,26 @@ export class AppendicesPage extends AbstractPage {
     await clickAndLoad(this.page, this.page.getByRole('button', { name: 'Append this version' }));
   }
 
+  /** Append a development programme, chosen by its text in the select (title, period, status). */
+  async appendProgramme(title: string, programme: string | RegExp): Promise<void> {
+    await this.page.locator('#programmeTitle').fill(title);
+    const select = this.page.locator('#programmeId');
+    const label =
+      typeof programme === 'string'
+        ? programme
+        : await select
+            .locator('option')
+            .evaluateAll(
+              (options, source) =>
+                options
+                  .map((o) => o.textContent ?? '')
+                  .find((text) => new RegExp(source).test(text)) ?? '',
+              programme.source,
+            );
+    if (label !== '') await select.selectOption({ label });
+    await clickAndLoad(this.page, this.page.getByRole('button', { name: 'Append this programme' }));
+  }
+
   async upload(title: string, file: { name: string; mimeType: string; buffer: Buffer }) {
     await this.page.locator('#fileTitle').fill(title);
     await this.page.locator('#file').setInputFiles(file);

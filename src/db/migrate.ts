@@ -12,6 +12,7 @@ import * as m0010 from './migrations/0010-member-development.js';
 import * as m0011 from './migrations/0011-programme-decisions.js';
 import * as m0012 from './migrations/0012-learning-content.js';
 import * as m0013 from './migrations/0013-deferrable-programme-approval.js';
+import * as m0014 from './migrations/0014-programme-appendices.js';
 
 /** Migrations in order. Forward-only: a landed migration is never edited, only followed. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -28,6 +29,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0011-programme-decisions': m0011,
   '0012-learning-content': m0012,
   '0013-deferrable-programme-approval': m0013,
+  '0014-programme-appendices': m0014,
 };
 
 class ListedMigrations implements MigrationProvider {

@@ -371,10 +371,12 @@ export interface ReportAppendicesTable {
   report_id: number;
   position: number;
   title: string;
-  kind: 'code-version' | 'code-comparison' | 'file';
+  kind: 'code-version' | 'code-comparison' | 'file' | 'programme';
   code_version_id: number | null;
   compare_version_id: number | null;
   file_id: number | null;
+  /** a Member Development Programme appended whole (kind 'programme', since 0014) */
+  programme_id: number | null;
 }
 
 export interface MeetingsTable {

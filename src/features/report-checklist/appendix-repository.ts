@@ -4,10 +4,13 @@ export interface AppendixRow {
   id: number;
   position: number;
   title: string;
-  kind: 'code-version' | 'code-comparison' | 'file';
+  kind: 'code-version' | 'code-comparison' | 'file' | 'programme';
   code_version_id: number | null;
   compare_version_id: number | null;
   file_id: number | null;
+  programme_id: number | null;
+  programmeTitle: string | null;
+  programmeStatus: string | null;
   versionNumber: number | null;
   versionStatus: string | null;
   versionTitle: string | null;
@@ -25,6 +28,7 @@ export async function listAppendices(db: DbOrTrx, reportId: number): Promise<App
     .leftJoin('code_versions as v', 'v.id', 'ap.code_version_id')
     .leftJoin('code_versions as w', 'w.id', 'ap.compare_version_id')
     .leftJoin('report_files as f', 'f.id', 'ap.file_id')
+    .leftJoin('programmes as p', 'p.id', 'ap.programme_id')
     .select([
       'ap.id',
       'ap.position',
@@ -33,6 +37,9 @@ export async function listAppendices(db: DbOrTrx, reportId: number): Promise<App
       'ap.code_version_id',
       'ap.compare_version_id',
       'ap.file_id',
+      'ap.programme_id',
+      'p.title as programmeTitle',
+      'p.status as programmeStatus',
       'v.number as versionNumber',
       'v.status as versionStatus',
       'v.title as versionTitle',
@@ -54,6 +61,17 @@ export async function listAuthorityVersions(db: DbOrTrx, authorityId: number) {
     .select(['id', 'number', 'title', 'status'])
     .where('authority_id', '=', authorityId)
     .orderBy('number', 'desc')
+    .execute();
+}
+
+/** The authority's development programmes, newest first, for the programme select. */
+export async function listAuthorityProgrammes(db: DbOrTrx, authorityId: number) {
+  return db
+    .selectFrom('programmes')
+    .select(['id', 'title', 'starts_on', 'ends_on', 'status'])
+    .where('authority_id', '=', authorityId)
+    .orderBy('starts_on', 'desc')
+    .orderBy('id', 'desc')
     .execute();
 }
 

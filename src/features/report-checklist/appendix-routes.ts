@@ -6,7 +6,11 @@ import { notFound } from '../../platform/errors.js';
 import { parseForm, refusalPart, type ErrorSummaryItem } from '../../platform/forms.js';
 import { redirectWithFlash } from '../../platform/flash.js';
 import type { Refusal } from '../../platform/outcome.js';
-import { listAppendices, listAuthorityVersions } from './appendix-repository.js';
+import {
+  listAppendices,
+  listAuthorityProgrammes,
+  listAuthorityVersions,
+} from './appendix-repository.js';
 import {
   addAppendix,
   appendixDownloadHeaders,
@@ -21,12 +25,13 @@ import {
   comparisonAppendixForm,
   fileAppendixForm,
   moveForm,
+  programmeAppendixForm,
 } from './schemas.js';
 import { actorOf, appendixIdsFrom, bodyOf, homeAuthorityOf, reportFrom } from './route-support.js';
-import { appendixRows, paths, versionItems } from './view-model.js';
+import { appendixRows, paths, programmeItems, versionItems } from './view-model.js';
 
 type Problems = { errors: Record<string, { text: string }>; errorList: ErrorSummaryItem[] };
-type Kind = 'version' | 'comparison' | 'file';
+type Kind = 'version' | 'comparison' | 'file' | 'programme';
 
 export const appendixRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { deps }) => {
   const render = async (
@@ -34,9 +39,10 @@ export const appendixRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app,
     report: ReportSummary,
     form?: { kind: Kind; values: Record<string, unknown>; problems: Problems; status: number },
   ) => {
-    const [appendices, versions] = await Promise.all([
+    const [appendices, versions, programmes] = await Promise.all([
       listAppendices(deps.db, report.id),
       listAuthorityVersions(deps.db, report.authority_id),
+      listAuthorityProgrammes(deps.db, report.authority_id),
     ]);
     const values = form?.values ?? {};
     const mine = (kind: Kind) => (form?.kind === kind ? values : {});
@@ -64,6 +70,12 @@ export const appendixRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app,
           toItems: versionItems(versions, mine('comparison').toVersionId, 'Select a version'),
         },
         fileForm: { values: mine('file'), errors: errorsOf('file') },
+        programmeForm: {
+          values: mine('programme'),
+          errors: errorsOf('programme'),
+          items: programmeItems(programmes, mine('programme').programmeId),
+          hasProgrammes: programmes.length > 0,
+        },
         maxMegabytes: MAX_APPENDIX_BYTES / (1024 * 1024),
         errors: form?.problems.errors ?? {},
         errorList: form?.problems.errorList ?? [],
@@ -138,6 +150,22 @@ export const appendixRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app,
         'comparison',
         form.ok
           ? { ok: true, input: { kind: 'code-comparison', ...form.data } }
+          : { ok: false, problems: form },
+      );
+    },
+  );
+
+  app.post(
+    '/admin/reports/:id/appendices/programme',
+    { config: administrators },
+    (request, reply) => {
+      const form = parseForm(programmeAppendixForm, bodyOf(request));
+      return add(
+        request,
+        reply,
+        'programme',
+        form.ok
+          ? { ok: true, input: { kind: 'programme', ...form.data } }
           : { ok: false, problems: form },
       );
     },

@@ -24,7 +24,8 @@ export type NewAppendix =
       kind: 'file';
       title: string;
       upload: { fileName: string; bytes: Buffer; truncated: boolean } | null;
-    };
+    }
+  | { kind: 'programme'; title: string; programmeId?: number | undefined };
 
 const NOT_DRAFT = 'This report is no longer a draft, so its appendices cannot be changed';
 
@@ -48,12 +49,44 @@ const versionOf = (trx: Trx, authorityId: number, versionId: number) =>
     .where('authority_id', '=', authorityId)
     .executeTakeFirst();
 
+/** A programme of the report's council, or why not (none chosen, or another council's). */
+async function programmeLink(
+  trx: Trx,
+  report: ReportSummary,
+  programmeId: number | undefined,
+): Promise<Outcome<{ programme_id: number }>> {
+  const programme =
+    programmeId === undefined
+      ? undefined
+      : await trx
+          .selectFrom('programmes')
+          .select(['id', 'authority_id'])
+          .where('id', '=', programmeId)
+          .executeTakeFirst();
+  if (!programme) return refuse('programmeId', 'Select a development programme');
+  if (programme.authority_id !== report.authority_id) {
+    return refuse(
+      'programmeId',
+      `That programme belongs to another council: select one of ${report.authorityName}'s programmes`,
+    );
+  }
+  return done({ programme_id: programme.id });
+}
+
+type Links = {
+  code_version_id?: number;
+  compare_version_id?: number;
+  file_id?: number;
+  programme_id?: number;
+};
+
 async function linkValues(
   trx: Trx,
   report: ReportSummary,
   input: NewAppendix,
   actor: Actor,
-): Promise<Outcome<{ code_version_id?: number; compare_version_id?: number; file_id?: number }>> {
+): Promise<Outcome<Links>> {
+  if (input.kind === 'programme') return programmeLink(trx, report, input.programmeId);
   if (input.kind === 'code-version') {
     const version = input.versionId && (await versionOf(trx, report.authority_id, input.versionId));
     if (!version) return refuse('versionId', 'Select a version of the code of conduct');

@@ -67,6 +67,11 @@ export const comparisonAppendixForm = z.object({
 
 export const fileAppendixForm = z.object({ title });
 
+export const programmeAppendixForm = z.object({
+  title,
+  programmeId: id.optional().or(z.literal('').transform(() => undefined)),
+});
+
 /** A key for a new implication type, from its label: `equality-of-opportunity`. */
 export function keyFromLabel(text: string): string {
   const key = text

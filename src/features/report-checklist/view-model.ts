@@ -108,6 +108,26 @@ export const versionItems = (versions: VersionRef[], selected: unknown, prompt: 
   })),
 ];
 
+const PROGRAMME_STATUS: Record<string, string> = {
+  draft: 'draft',
+  approved: 'approved',
+  running: 'running',
+  closed: 'closed',
+};
+
+/** The programme select: '2027/28 programme (1 April 2027 to 31 March 2028, draft)'. */
+export const programmeItems = (
+  programmes: { id: number; title: string; starts_on: string; ends_on: string; status: string }[],
+  selected: unknown,
+) => [
+  { value: '', text: 'Select a programme' },
+  ...programmes.map((p) => ({
+    value: String(p.id),
+    text: `${p.title} (${showDate(p.starts_on)} to ${showDate(p.ends_on)}, ${PROGRAMME_STATUS[p.status] ?? p.status})`,
+    selected: String(p.id) === String(selected ?? ''),
+  })),
+];
+
 function sizeText(bytes: number): string {
   if (bytes < 1024) return `${bytes} bytes`;
   if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
@@ -133,6 +153,9 @@ export function appendixRows(reportId: number, slug: string, appendices: Appendi
         ? `/code/${slug}/compare?from=${a.versionNumber}&to=${a.compareNumber}`
         : `/admin/code/versions/${a.code_version_id}/compare?with=${a.compare_version_id}`;
       describe = `Comparison of code versions ${a.versionNumber} and ${a.compareNumber}${published ? '' : ' (not published)'}`;
+    } else if (a.kind === 'programme' && a.programme_id !== null) {
+      href = `/admin/programmes/${a.programme_id}`;
+      describe = `Development programme${a.programmeStatus === 'draft' ? ' (draft)' : ''}, shown in full with the report`;
     } else {
       href = paths.appendixFile(reportId, a.id);
       describe = `${a.mediaType === 'application/pdf' ? 'PDF' : 'Word document'}, ${sizeText(a.sizeBytes ?? 0)}`;

@@ -1,6 +1,11 @@
 import type { DbOrTrx } from '../../db/database.js';
 import { PUBLISHED_STATUSES, codePaths } from '../code-of-conduct/index.js';
-import { loadReportDocument, type ReportDocument } from '../reports/index.js';
+import {
+  loadReportDocument,
+  programmeAppendixViews,
+  type ProgrammeAppendixView,
+  type ReportDocument,
+} from '../reports/index.js';
 import { categoryText } from './exempt.js';
 
 /**
@@ -54,9 +59,11 @@ export interface BodyItem {
 export interface AppendixLink {
   letter: string;
   title: string;
-  kind: 'code-version' | 'code-comparison' | 'file';
-  /** where it can be read, or null when it is not public */
+  kind: 'code-version' | 'code-comparison' | 'file' | 'programme';
+  /** where it can be read, or null when it is not public (or, for a programme, shown in full) */
   href: string | null;
+  /** a Member Development Programme, shown in full where the report is */
+  programme?: ProgrammeAppendixView;
 }
 
 export interface Clearance {
@@ -108,7 +115,10 @@ export async function latestClearances(db: DbOrTrx, reportId: number): Promise<C
   return latest;
 }
 
-/** Where each appendix can be read: published code versions and the report's own files. */
+/**
+ * Where each appendix can be read: published code versions and the report's own files. A
+ * programme is shown in full with the report, as it stands when the report is read.
+ */
 async function appendixLinks(
   db: DbOrTrx,
   doc: ReportDocument,
@@ -117,6 +127,7 @@ async function appendixLinks(
   const versionIds = doc.appendices.flatMap((a) =>
     [a.code_version_id, a.compare_version_id].filter((id): id is number => id !== null),
   );
+  const programmes = await programmeAppendixViews(db, doc.appendices);
   const versions =
     versionIds.length === 0
       ? []
@@ -143,7 +154,8 @@ async function appendixLinks(
     } else if (a.kind === 'file') {
       href = fileHref(a.id);
     }
-    return { letter, title: a.title, kind: a.kind, href };
+    const programme = programmes.get(a.id);
+    return { letter, title: a.title, kind: a.kind, href, ...(programme ? { programme } : {}) };
   });
 }
 

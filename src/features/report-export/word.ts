@@ -11,6 +11,7 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
+import type { ProgrammeAppendixView } from '../reports/index.js';
 import type { LabelledText, ReportLayout } from './layout.js';
 
 /** The media type of a Word document. */
@@ -66,6 +67,48 @@ function checklistTable(layout: ReportLayout): Table {
   });
 }
 
+/** A cell of several lines, one paragraph each. */
+const linesCell = (texts: string[]): TableCell =>
+  new TableCell({
+    children: (texts.length > 0 ? texts : ['None given']).map((text) => new Paragraph({ text })),
+    borders: { top: border, bottom: border, left: border, right: border },
+  });
+
+/** A programme appended in full: its facts, then its courses and sessions as a table. */
+function programmeAppendix(letter: string, title: string, p: ProgrammeAppendixView) {
+  const parts: (Paragraph | Table)[] = [
+    heading(`Appendix ${letter}: ${title}`, 2),
+    ...p.facts.map(field),
+  ];
+  if (p.courses.length === 0) {
+    parts.push(new Paragraph({ text: 'The programme has no courses yet.' }));
+    return parts;
+  }
+  parts.push(
+    new Table({
+      width: { size: 100, type: WidthType.PERCENTAGE },
+      rows: [
+        new TableRow({
+          tableHeader: true,
+          children: ['Course', 'Who it is for', 'Purposes', 'Sessions'].map((t) => cell(t, true)),
+        }),
+        ...p.courses.map(
+          (c) =>
+            new TableRow({
+              children: [
+                linesCell([c.title, c.format]),
+                cell(c.audience),
+                linesCell(c.purposes),
+                linesCell(c.sessions),
+              ],
+            }),
+        ),
+      ],
+    }),
+  );
+  return parts;
+}
+
 /** A numbered paragraph: the number, a tab, the text; hanging indent deeper at each level. */
 const numbered = (number: string, text: string, depth: number): Paragraph =>
   new Paragraph({
@@ -84,7 +127,8 @@ const numbered = (number: string, text: string, depth: number): Paragraph =>
 /**
  * A committee report as a Word document in the council's layout: the title block, the header
  * fields, summary, numbered recommendations, background papers, category, the checklist as a
- * table, the questions after it, the numbered body and the list of appendices.
+ * table, the questions after it, the numbered body and the list of appendices, with any
+ * programme appended in full.
  */
 export async function buildReportWord(layout: ReportLayout): Promise<Buffer> {
   const children: (Paragraph | Table)[] = [
@@ -118,6 +162,9 @@ export async function buildReportWord(layout: ReportLayout): Promise<Buffer> {
     children.push(heading('Appendices'));
     for (const a of layout.appendices) {
       children.push(new Paragraph({ text: `Appendix ${a.letter}: ${a.title}` }));
+    }
+    for (const a of layout.appendices) {
+      if (a.programme) children.push(...programmeAppendix(a.letter, a.title, a.programme));
     }
   }
   const doc = new Document({

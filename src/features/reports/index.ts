@@ -3,7 +3,8 @@ import { reportsPlugin } from './routes.js';
 
 /**
  * Committee reports, for other features: a report as one value, its substance (what a
- * clearance vouches for) and the numbering of its body.
+ * clearance vouches for), the numbering of its body, and a programme appended to it as every
+ * rendering shows it (the macro `programmeAppendix` in reports/templates/programme-appendix.njk).
  */
 export {
   clearanceSnapshot,
@@ -15,6 +16,16 @@ export {
   type ReportImplication,
   type ReportSubstance,
 } from './document.js';
+export {
+  loadProgrammeAppendices,
+  programmeAppendixViews,
+  type ProgrammeAppendixData,
+} from './programme-appendix.js';
+export {
+  programmeAppendixView,
+  type ProgrammeAppendixView,
+  type ProgrammeCourseRow,
+} from './programme-appendix-view.js';
 export {
   numberReportItems,
   type NumberedReportItem,

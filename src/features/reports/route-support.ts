@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/database.js';
 import { notFound } from '../../platform/errors.js';
 import { loadReportDocument } from './document.js';
+import { programmeAppendixViews } from './programme-appendix.js';
 import {
   findReport,
   listCodeVersionChoices,
@@ -57,17 +58,20 @@ export async function reportPage(db: Db, report: ReportRow, problems: Problems =
   ]);
   if (!doc) throw notFound();
   const versionNames = new Map(versions.map((v) => [v.id, v.name]));
-  const programmes = await programmeNames(
-    db,
-    recommendations.flatMap((r) => (r.programme_id === null ? [] : [r.programme_id])),
-  );
+  const [programmes, appendedProgrammes] = await Promise.all([
+    programmeNames(
+      db,
+      recommendations.flatMap((r) => (r.programme_id === null ? [] : [r.programme_id])),
+    ),
+    programmeAppendixViews(db, doc.appendices),
+  ]);
   return {
     template: 'reports/templates/report.njk',
     context: {
       pageTitle: doc.report.title,
       report: doc.report,
       authorityName: doc.authority.name,
-      ...reportPageView(doc),
+      ...reportPageView(doc, appendedProgrammes),
       recommendations: recommendationViews(report.id, recommendations, versionNames, programmes),
       items: bodyViews(report.id, items),
       links: {

@@ -1,5 +1,6 @@
 import { formatDate, formatDateTime } from '../../platform/views.js';
 import type { ReportDocument } from './document.js';
+import type { ProgrammeAppendixView } from './programme-appendix-view.js';
 import { kindOf } from './body-ops.js';
 import type {
   Choice,
@@ -209,7 +210,10 @@ export function recommendationViews(
 }
 
 /** The report page's header and checklist, in the order of a council's report template. */
-export function reportPageView(doc: ReportDocument) {
+export function reportPageView(
+  doc: ReportDocument,
+  programmes: ReadonlyMap<number, ProgrammeAppendixView> = new Map(),
+) {
   const r = doc.report;
   const text = (value: string, none = 'Not given') => ({ text: value.trim() ? value : none });
   return {
@@ -258,6 +262,7 @@ export function reportPageView(doc: ReportDocument) {
     appendixRows: doc.appendices.map((a, index) => ({
       letter: String.fromCharCode(65 + (index % 26)),
       title: a.title,
+      programme: programmes.get(a.id) ?? null,
     })),
     status: statusTag(r.status),
     editable: r.status === 'draft',
