@@ -49,8 +49,8 @@ const mainText = async (page: Page) =>
   (await page.locator('main').innerText()).replace(/\s+/g, ' ');
 
 /** Scroll so that this element is at the top of the window (for a screenshot of that part). */
-async function scrollTo(target: Locator): Promise<void> {
-  await target.first().evaluate((el) => el.scrollIntoView({ block: 'start' }));
+async function scrollTo(target: Locator, block: 'start' | 'center' = 'start'): Promise<void> {
+  await target.first().evaluate((el, b) => el.scrollIntoView({ block: b }), block);
 }
 
 async function press(page: Page, name: string | RegExp, within: Locator = page.locator('main')) {
@@ -196,9 +196,13 @@ export async function importCodeAndDraft(j: Journey): Promise<CodeState> {
   // In force for two years with no review: the dashboard says a review is due.
   await page.goto(DashboardPage.path);
   await DashboardPage.verifyOnPage(page);
-  assert.match(await mainText(page), /review/i);
-
-  const council = await CodeCouncilPage.open(page, j.slug);
+  const due = page.locator('main').getByText(/is due for its annual review/);
+  assert.match(await due.innerText(), /in force since .* and not reviewed since/);
+  await j.axe(page, 'the Monitoring Officer’s dashboard with a review due');
+  await scrollTo(due, 'center');
+  await j.shot(page, 'mo-dashboard-review-due');
+  await follow(page, `Record the review of ${COUNCIL}’s code`);
+  const council = await CodeCouncilPage.verifyOnPage(page);
   await j.axe(page, 'the council’s code page');
   await council.recordReview(
     todayInEngland(),
@@ -418,20 +422,25 @@ export async function writeReport(
   assert.equal((await report.outline()).length, 7);
   await j.axe(page, 'the report with its recommendations and body');
 
-  // Appendices: the revised code (and the programme, once reports can attach one).
+  // Appendices: the revised code and the programme.
   await follow(page, /appendices/i);
   await verifyHeading(page, 'Appendices');
   await page.locator('#versionTitle').fill('The revised members’ code of conduct');
   await page.locator('#versionId').selectOption(String(code.draftVersionId));
   await press(page, 'Append this version');
   await verifyHeading(page, 'Appendices');
-  // H1's programme appendix: attached whenever the form is there (until that work lands).
-  if ((await page.locator('#programmeId').count()) > 0) {
-    await page.locator('#programmeTitle').fill(programme.title);
-    await page.locator('#programmeId').selectOption(String(programmeId));
-    await press(page, 'Append this programme');
-    await verifyHeading(page, 'Appendices');
-  }
+  await page.locator('#programmeTitle').fill(programme.title);
+  await page.locator('#programmeId').selectOption(String(programmeId));
+  await press(page, 'Append this programme');
+  await verifyHeading(page, 'Appendices');
+  const appended = await page.locator('main table tbody tr').allInnerTexts();
+  assert.equal(appended.length, 2, appended.join('\n'));
+  assert.match(
+    appended[0] ?? '',
+    /^A\s+The revised members’ code of conduct\s+Code of conduct, version/,
+  );
+  assert.match(appended[1] ?? '', /^B\s+.+\s+Development programme \(draft\)/);
+  assert.ok(appended[1]?.includes(programme.title), appended[1]);
   await j.axe(page, 'the report’s appendices');
   await j.shot(page, 'mo-report-appendices');
 
@@ -565,6 +574,15 @@ export async function publishAgenda(j: Journey, state: ReportState): Promise<Mee
   assert.match(text, /Agree the revised members’ code of conduct/);
   assert.match(text, /The revised members’ code of conduct/);
   assert.match(text, /Cleared by/);
+  // The programme in full, as the public read it: each of its courses.
+  const courses = await j.server.db
+    .selectFrom('courses')
+    .select('title')
+    .where('programme_id', '=', state.programmeId)
+    .execute();
+  assert.ok(courses.length > 0, 'the programme has courses');
+  const appendix = await pub.locator('main .probity-programme-appendix').innerText();
+  for (const course of courses) assert.ok(appendix.includes(course.title), appendix);
   await j.axe(pub, 'the public report');
   await j.shot(pub, 'public-report', { fullPage: true });
   return { ...state, meetingId };
