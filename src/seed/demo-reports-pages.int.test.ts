@@ -56,6 +56,23 @@ test('the Monitoring Officer sees the draft and its readiness problems', async (
   assert.match(readiness, /complimentary training/);
 });
 
+test('the December draft carries the updated code and the draft programme as its appendices', async () => {
+  const mo = await cookieOf('mo@demo-city.example');
+  const draft = await idOf(DRAFT_REPORT.title);
+  const body = await page(`/admin/reports/${draft}`, mo);
+  assert.match(
+    body,
+    /Appendix A: Updated Members(&#39;|')? Code of Conduct, with the changes marked/,
+  );
+  assert.match(
+    body,
+    /<h3[^>]*>Appendix B: Member Development Training Programme 2027\/28 \(draft\)<\/h3>/,
+  );
+  assert.match(body, /Status\s*<\/dt>\s*<dd[^>]*>\s*Draft, not yet approved/);
+  assert.match(body, /The updated code, group by group/);
+  assert.match(body, /Each political group, in a session of its own/);
+});
+
 test('the public sees the meetings, the 2021 minutes and the published report', async () => {
   const list = await page('/meetings');
   assert.match(list, /Audit and Standards Committee/);

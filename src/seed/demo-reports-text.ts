@@ -120,7 +120,7 @@ export const DRAFT_REPORT: ReportText = {
       'The committee last considered the training offered to members on the code at its meeting in (October/November 2025?), when it asked for a fuller programme to accompany any new code.',
     ),
     para(
-      'The proposed changes were published for consultation on 2 November 2026. Comments received so far, including those of the Independent Person and the parish councils, are summarised at Appendix B.',
+      'The proposed changes were published for consultation on 2 November 2026. Comments received so far, including those of the Independent Person and the parish councils, will be summarised in a note circulated before the meeting.',
     ),
     section('MAIN BODY OF THE REPORT'),
     para(
@@ -143,7 +143,7 @@ export const DRAFT_REPORT: ReportText = {
       'The programme will look at the different roles a member holds: as part of the council, as a representative of a ward, and as a member of a political group. It will also cover how members and officers work together, and will be coupled with a complimentary training schedule for officers.',
     ),
     sub(
-      'The Monitoring Officer will agree the order and the dates of the sessions with the group whips.',
+      'The Monitoring Officer will agree the order and the dates of the sessions with the group whips. The proposed programme, with its courses and the sessions planned so far, is at Appendix B.',
     ),
     section('RECOMMENDATIONS'),
     para(DRAFT_RECOMMENDATION_1),

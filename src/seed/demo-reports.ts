@@ -31,8 +31,9 @@ import {
  *   property implication is unanswered, the financial clearance waits for the demo officer
  *   (officer@demo-city.example) and the legal one for the Senior Solicitor, and its text has a
  *   placeholder, a "YES/NO", two confused words and a closing recommendation that differs from
- *   the one at the top. So that meeting's agenda is not published; full Council follows in
- *   January 2027.
+ *   the one at the top. Appendix A compares the updated code with the one in force; Appendix B
+ *   is the draft Member Development Training Programme 2027/28 (appended by demo-training.ts).
+ *   So that meeting's agenda is not published; full Council follows in January 2027.
  */
 
 /** Write the demo reports and meetings; call it in the demo council's transaction, after the code. */
@@ -301,6 +302,20 @@ async function writeCurrentDraft(trx: Trx, c: Context): Promise<void> {
     createdBy: people.mo.id,
     createdAt: at('2026-11-09', '09:30'),
   });
+  // Appendix A: the updated code against the code in force. The programme the second
+  // recommendation asks the committee to approve is appended (as Appendix B) by the demo's
+  // training, which writes the programme after the reports.
+  await trx
+    .insertInto('report_appendices')
+    .values({
+      report_id: report.reportId,
+      position: 1,
+      title: "Updated Members' Code of Conduct, with the changes marked",
+      kind: 'code-comparison',
+      code_version_id: c.versionId(2),
+      compare_version_id: c.versionId(3),
+    })
+    .execute();
   await writeClearances(trx, report.reportId, report.implicationIds, [
     {
       key: 'equality',

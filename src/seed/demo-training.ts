@@ -499,4 +499,20 @@ async function writeNextProgramme(trx: Trx, cityId: number, createdBy: number): 
     .where('report_id', '=', report.id)
     .where('position', '=', 1)
     .execute();
+  // The report carries the programme it asks the committee to approve, after the code (A).
+  const { last } = await trx
+    .selectFrom('report_appendices')
+    .select((eb) => eb.fn.coalesce(eb.fn.max('position'), eb.lit(0)).as('last'))
+    .where('report_id', '=', report.id)
+    .executeTakeFirstOrThrow();
+  await trx
+    .insertInto('report_appendices')
+    .values({
+      report_id: report.id,
+      position: Number(last) + 1,
+      title: 'Member Development Training Programme 2027/28 (draft)',
+      kind: 'programme',
+      programme_id: programme,
+    })
+    .execute();
 }
