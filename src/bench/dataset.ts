@@ -4,28 +4,15 @@ import { acquireDataDirLock, startEmbeddedDatabase } from '../db/embedded.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { generateLargeDataset, LARGE_SLUG } from '../seed/large.js';
 import { ensureLargeCode } from '../seed/large-code.js';
-import { ensureLargeReports, LARGE_REPORT_TITLE } from '../seed/large-reports.js';
+import { ensureLargeReports } from '../seed/large-reports.js';
 import { ensureLargeTraining } from '../seed/large-training.js';
+import { ensureLargeLearning } from '../seed/large-learning.js';
 import { timeInvitationLists, type InvitationListTiming } from './invitation-lists.js';
 import { onCleanUp } from './cleanup.js';
 import { freePort } from './system.js';
+import { findTargets, type PageTargets } from './targets.js';
 
-/** Real values from the dataset for the pages that take a query or an id. */
-export interface PageTargets {
-  /** a family name held by a councillor of the large council */
-  surname: string;
-  /** a councillor of the large council */
-  personId: number;
-  /** an entity of middling frequency in the audit trail */
-  entity: string;
-  /** an audit event id half way through the trail */
-  middleAuditId: number;
-  /** a ward and a committee of the large council, for the public directory */
-  wardId: number;
-  committeeId: number;
-  /** the large council's 60-paragraph draft committee report */
-  reportId: number;
-}
+export type { PageTargets };
 
 export interface DatasetSummary {
   reused: boolean;
@@ -65,51 +52,6 @@ async function countRows(db: Db): Promise<DatasetSummary['counts']> {
   const counts = rows[0];
   if (!counts) throw new Error('Could not count the rows of the dataset');
   return counts;
-}
-
-async function findTargets(db: Db): Promise<PageTargets> {
-  const { rows: people } = await sql<{ id: number; family_name: string }>`
-    with councillors as (
-      select p.id, p.family_name
-      from people p join authorities a on a.id = p.authority_id
-      where a.slug = ${LARGE_SLUG} and p.kind = 'member')
-    select id, family_name from councillors order by id
-    offset (select count(*) / 2 from councillors) limit 1
-  `.execute(db);
-  const { rows: entities } = await sql<{ entity: string }>`
-    select entity from audit_events group by entity order by count(*), entity
-  `.execute(db);
-  const { rows: ids } = await sql<{ middle: number | null }>`
-    select ((min(id) + max(id)) / 2)::bigint as middle from audit_events
-  `.execute(db);
-  const { rows: places } = await sql<{ ward: number | null; committee: number | null }>`
-    select (select min(ar.id) from areas ar join authorities a on a.id = ar.authority_id
-             where a.slug = ${LARGE_SLUG}) as ward,
-           (select min(o.id) from organisations o join authorities a on a.id = o.authority_id
-             where a.slug = ${LARGE_SLUG} and o.classification = 'committee') as committee
-  `.execute(db);
-  const { rows: reports } = await sql<{ id: number }>`
-    select r.id from reports r join authorities a on a.id = r.authority_id
-    where a.slug = ${LARGE_SLUG} and r.title = ${LARGE_REPORT_TITLE} order by r.id limit 1
-  `.execute(db);
-  const person = people[0];
-  const entity = entities[Math.floor(entities.length / 2)];
-  const middle = ids[0]?.middle;
-  const ward = places[0]?.ward;
-  const committee = places[0]?.committee;
-  const report = reports[0];
-  if (!person || !entity || !middle || !ward || !committee || !report) {
-    throw new Error('The large dataset has no councillors or no audit trail: generate it afresh.');
-  }
-  return {
-    surname: person.family_name,
-    personId: person.id,
-    entity: entity.entity,
-    middleAuditId: Number(middle),
-    wardId: ward,
-    committeeId: committee,
-    reportId: report.id,
-  };
 }
 
 /** Generate the large dataset unless it is there already, then read what the pages need. */
@@ -152,6 +94,20 @@ async function prepareIn(url: string): Promise<DatasetSummary> {
             `${training.attendance} attendance records.`,
         );
         await sql`analyze programmes, courses, training_sessions, session_invitations, attendance`.execute(
+          database.db,
+        );
+      }
+      // ... and one generated before learning content existed gets its plans, scenarios and
+      // evaluations.
+      const learning = await ensureLargeLearning(database.db, LARGE_SLUG);
+      if (learning.added) {
+        console.log(
+          `Added the learning content it was generated without: ${learning.plans} workshop ` +
+            `plans, ${learning.scenarios} scenarios in ${learning.sets} sets, ` +
+            `${learning.selfStudyAnswers} self-study answers, ${learning.evaluationResponses} ` +
+            'evaluation responses.',
+        );
+        await sql`analyze courses, attendance, workshop_plans, workshop_agenda_items, scenarios, scenario_sets, scenario_set_items, self_study_answers, scenario_set_completions, evaluation_questions, evaluation_responses, evaluation_answers`.execute(
           database.db,
         );
       }

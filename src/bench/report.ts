@@ -5,6 +5,8 @@ export const TARGETS = {
   signedInP99Ms: 250,
   signedInRatio: 0.2,
   publicRatio: 0.5,
+  /** the public councillor list and a profile (issue 3): within 1.5× the baseline */
+  directoryRatio: 0.67,
   /** the code of conduct's pages (issue 4): within 2× the baseline, signed in or not */
   codeOfConductRatio: 0.5,
   /** a committee report's page and its readiness check (issue 5): within 2× the baseline */

@@ -4,16 +4,13 @@ import path from 'node:path';
 import { LARGE_ACCOUNTS } from '../seed/large.js';
 import { DEMO_PASSWORD } from '../seed/demo.js';
 import { cleanUp, cleanUpOnSignals, onCleanUp } from './cleanup.js';
-import { prepareDataset, type PageTargets } from './dataset.js';
+import { prepareDataset } from './dataset.js';
+import { benchPages } from './pages.js';
 import { INVITATION_LIST_TARGET_MS } from './invitation-lists.js';
-import {
-  benchLiveAnswers,
-  LIVE_ANSWER_P99_TARGET_MS,
-  type LiveAnswersTiming,
-} from './live-answers.js';
+import { benchLiveAnswers, LIVE_ANSWER_P99_TARGET_MS } from './live-answers.js';
 import { createDatabase } from '../db/database.js';
 import { embeddedDatabaseUrl } from '../db/embedded.js';
-import { measurePage, prime, type CpuProbe, type PageResult, type PageSpec } from './measure.js';
+import { measurePage, prime, type CpuProbe, type PageResult } from './measure.js';
 import { formatMarkdown, formatTable, rate, TARGETS } from './report.js';
 import { startServer, type ServerProcess } from './server-process.js';
 import { signIn } from './sign-in.js';
@@ -35,78 +32,6 @@ import {
  * under load with autocannon, against a static page through the same template engine (the
  * baseline). Measures and reports; asserts nothing. See docs/benchmarks.md.
  */
-
-function pages(
-  targets: PageTargets,
-  mo: string,
-  whip: string,
-  live: LiveAnswersTiming,
-): PageSpec[] {
-  const signedIn = (page: string, cookie: string, who: string): PageSpec => ({
-    label: `${page} (${who})`,
-    path: page,
-    kind: 'signed-in',
-    cookie,
-  });
-  const publicPage = (page: string): PageSpec => ({ label: page, path: page, kind: 'public' });
-  /** The code of conduct's pages must stay within 2× the baseline (issue 4). */
-  const codePage = (spec: PageSpec): PageSpec => ({
-    ...spec,
-    targetRatio: TARGETS.codeOfConductRatio,
-  });
-  /** Committee reports' pages too (issue 5). */
-  const reportPage = (spec: PageSpec): PageSpec => ({
-    ...spec,
-    targetRatio: TARGETS.committeeReportsRatio,
-  });
-  /** The training compliance dashboards, for an authority and for a group (issue 6). */
-  const trainingPage = (spec: PageSpec): PageSpec => ({
-    ...spec,
-    targetRatio: TARGETS.memberDevelopmentRatio,
-  });
-  const surname = encodeURIComponent(targets.surname);
-  const entity = encodeURIComponent(targets.entity);
-  return [
-    { label: '/baseline (first)', path: '/baseline', kind: 'baseline' },
-    publicPage('/'),
-    publicPage('/sign-in'),
-    publicPage('/accessibility'),
-    publicPage('/health'),
-    publicPage('/councils'),
-    publicPage('/councils/large-city/councillors'),
-    publicPage(`/councils/large-city/councillors?ward=${targets.wardId}`),
-    publicPage(`/councils/large-city/councillors/${targets.personId}`),
-    publicPage('/councils/large-city/committees'),
-    publicPage(`/councils/large-city/committees/${targets.committeeId}`),
-    publicPage('/api/popolo/large-city.json'),
-    codePage(publicPage('/code/large-city')),
-    codePage(publicPage('/code/large-city/compare?from=1&to=2')),
-    signedIn('/dashboard', mo, 'MO'),
-    signedIn('/dashboard', whip, 'whip'),
-    signedIn('/admin/people', mo, 'MO'),
-    signedIn(`/admin/people?q=${surname}`, mo, 'MO'),
-    signedIn('/admin/people?page=40', mo, 'MO'),
-    signedIn(`/admin/people/${targets.personId}`, mo, 'MO'),
-    signedIn('/admin/outbox', mo, 'MO'),
-    signedIn('/audit', mo, 'MO'),
-    signedIn(`/audit?entity=${entity}`, mo, 'MO'),
-    signedIn(`/audit?before=${targets.middleAuditId}`, mo, 'MO'),
-    codePage(signedIn('/sign-offs?authority=large-city', mo, 'MO')),
-    reportPage(signedIn(`/admin/reports/${targets.reportId}`, mo, 'MO')),
-    reportPage(signedIn(`/admin/reports/${targets.reportId}/readiness`, mo, 'MO')),
-    publicPage('/meetings'),
-    trainingPage(signedIn('/admin/training/compliance', mo, 'MO')),
-    trainingPage(signedIn('/group-training/compliance', whip, 'whip')),
-    {
-      label: 'live scenario tally (MO)',
-      path: live.tallyPath,
-      kind: 'signed-in',
-      cookie: live.facilitatorCookie,
-      targetRatio: TARGETS.liveTallyRatio,
-    },
-    { label: '/baseline (last)', path: '/baseline', kind: 'baseline' },
-  ];
-}
 
 /** Samples the resident set of the server and of PostgreSQL once a second while pages load. */
 class MemorySampler {
@@ -228,7 +153,11 @@ async function main(): Promise<void> {
   // 3. Sessions.
   const mo = await signIn(server.baseUrl, LARGE_ACCOUNTS.monitoringOfficer, DEMO_PASSWORD);
   const whip = await signIn(server.baseUrl, LARGE_ACCOUNTS.whip, DEMO_PASSWORD);
-  console.log(`Signed in as ${LARGE_ACCOUNTS.monitoringOfficer} and ${LARGE_ACCOUNTS.whip}.\n`);
+  const councillor = await signIn(server.baseUrl, LARGE_ACCOUNTS.councillor, DEMO_PASSWORD);
+  console.log(
+    `Signed in as ${LARGE_ACCOUNTS.monitoringOfficer}, ${LARGE_ACCOUNTS.whip} and ` +
+      `${LARGE_ACCOUNTS.councillor}.\n`,
+  );
 
   // 4. Fifty attendees answering a live scenario at once (issue 7), through the running server;
   // it leaves the scenario showing its tally, which is then measured with the pages.
@@ -245,7 +174,7 @@ async function main(): Promise<void> {
   );
 
   // 5. The pages, baseline first and last.
-  const specs = pages(dataset.targets, mo, whip, live);
+  const specs = benchPages(dataset.targets, { mo, whip, councillor }, live);
   const postmasterAtStart = server.pgDir ? await postmasterPid(server.pgDir) : null;
   const cpu: CpuProbe = async () => ({
     serverMs: await cpuMs(server.pid),

@@ -7,6 +7,7 @@ import { DEMO_PASSWORD, type MembershipRole, type PersonRole } from './demo.js';
 import { writeLargeCode } from './large-code.js';
 import { writeLargeReports } from './large-reports.js';
 import { writeLargeTraining } from './large-training.js';
+import { writeLargeLearning } from './large-learning.js';
 import {
   FAMILY_NAMES,
   GIVEN_NAMES,
@@ -805,6 +806,7 @@ export async function generateLargeDataset(
     await writeLargeCode(trx, principal.id);
     await writeLargeReports(trx, principal.id);
     await writeLargeTraining(trx, principal.id);
+    await writeLargeLearning(trx, principal.id);
     const history = await writeAuditTrail(trx, principal.id, AUDIT_EVENTS_PER_YEAR * years, cal);
     const written = await countWritten(trx, principal.id);
     await recordAudit(trx, {

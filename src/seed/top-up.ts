@@ -12,7 +12,7 @@ export async function topUpLargeCouncil<R extends object>(
   slug: string,
   part: {
     /** the table whose rows for the council show that the part is there */
-    table: 'code_versions' | 'reports' | 'programmes';
+    table: 'code_versions' | 'reports' | 'programmes' | 'workshop_plans';
     action: string;
     write: (trx: Trx, authorityId: number) => Promise<R>;
   },
