@@ -28,6 +28,15 @@ declare module 'fastify' {
      * (writes marked QUIET_WRITE, such as answers to a live scenario).
      */
     renderPersonalPage: (load: () => Promise<PublicPage>, also?: string) => Promise<FastifyReply>;
+    /**
+     * `renderPersonalPage` for a route whose page is made by render code written for an
+     * ordinary reply (`reply.render(template, context, status)`): `make` runs against a
+     * stand-in reply that keeps what it would render, whenever the page is made.
+     */
+    renderPersonalPageWith: (
+      make: (reply: FastifyReply) => unknown,
+      also?: string,
+    ) => Promise<FastifyReply>;
   }
 }
 
@@ -53,6 +62,9 @@ interface Entry {
   /** what goes between part i and part i + 1 */
   holes: ('nonce' | 'csrf')[];
 }
+
+/** The largest page kept in a cache, in bytes. */
+export const MAX_KEPT_BYTES = 512 * 1024;
 
 /** Stands in for the CSP nonce in cached HTML; each response gets its own nonce. */
 const NONCE_PLACEHOLDER = 'probity-nonce-placeholder';
@@ -86,6 +98,16 @@ export const pageCachePlugin = fp(
     const maxEntries = options.maxEntries ?? 500;
     const maxAgeMs = options.maxAgeMs ?? 60_000;
     const cache = new Map<string, Entry>();
+    /**
+     * Keep a page, the oldest going when there are more than `maxEntries`. A page larger than
+     * `MAX_KEPT_BYTES` is sent but not kept: a few such pages per person would fill memory.
+     */
+    const keep = (map: Map<string, Entry>, key: string, entry: Entry) => {
+      map.delete(key);
+      if (entry.parts.reduce((n, part) => n + part.length, 0) > MAX_KEPT_BYTES) return;
+      map.set(key, entry);
+      if (map.size > maxEntries) map.delete(map.keys().next().value as string);
+    };
     /**
      * A cached page with this response's nonce in its nonce holes and, if it has a form, a CSRF
      * token made for this response (and the visitor's CSRF secret cookie, when they have none).
@@ -135,9 +157,7 @@ export const pageCachePlugin = fp(
           csrfToken: CSRF_PLACEHOLDER,
         });
         const made: Entry = { version, madeAt: Date.now(), ...pageParts(html) };
-        cache.delete(key);
-        cache.set(key, made);
-        if (cache.size > maxEntries) cache.delete(cache.keys().next().value as string);
+        keep(cache, key, made);
         return send(this, made, false);
       },
     );
@@ -150,7 +170,7 @@ export const pageCachePlugin = fp(
         const user = request.user;
         if (request.method !== 'GET' || user === null || request.cookies.probity_flash) {
           const page = await load();
-          return this.render(page.template, page.context);
+          return this.render(page.template, page.context, page.statusCode);
         }
         // The person, the day and the address decide the page; access is checked by `load`
         // when it is made, and any change of data (roles included) makes it again.
@@ -169,16 +189,47 @@ export const pageCachePlugin = fp(
             csrfToken: CSRF_PLACEHOLDER,
           });
           entry = { version, madeAt: Date.now(), ...pageParts(html) };
-          personal.delete(key);
-          personal.set(key, entry);
-          if (personal.size > maxEntries) personal.delete(personal.keys().next().value as string);
+          keep(personal, key, entry);
         }
         return send(this, entry!, hit);
+      },
+    );
+
+    app.decorateReply(
+      'renderPersonalPageWith',
+      function (this: FastifyReply, make: (reply: FastifyReply) => unknown, also = '') {
+        return this.renderPersonalPage(() => capturedPage(this, make), also);
       },
     );
   },
   { name: 'probity-page-cache', dependencies: ['probity-views', 'probity-session'] },
 );
+
+/**
+ * What `make` renders, without sending it: `make` gets a stand-in for the reply whose `render`
+ * keeps the template, context and status. A route's GET pages render or throw (404), so a page
+ * that renders nothing is a mistake.
+ */
+async function capturedPage(
+  reply: FastifyReply,
+  make: (reply: FastifyReply) => unknown,
+): Promise<PublicPage> {
+  let page: PublicPage | null = null;
+  const standIn: FastifyReply = Object.create(reply, {
+    // A reply is thenable (it resolves once sent): the stand-in must not be, or awaiting what
+    // `make` returns would wait for a response that is only sent after `make` finishes.
+    then: { value: undefined },
+    render: {
+      value: (template: string, context: ViewContext = {}, statusCode?: number) => {
+        page = { template, context, ...(statusCode === undefined ? {} : { statusCode }) };
+        return standIn;
+      },
+    },
+  }) as FastifyReply;
+  await make(standIn);
+  if (page === null) throw new Error('The page rendered nothing to keep');
+  return page;
+}
 
 /** Stands in for a cached fragment in a page rendered around it. */
 export const FRAGMENT_PLACEHOLDER = 'probity-fragment-placeholder';

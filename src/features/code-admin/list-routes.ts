@@ -42,16 +42,18 @@ import {
 import { longDate } from './dates.js';
 
 export const listRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { deps }) => {
-  app.get(paths.list, { config: administrators }, async (_request, reply) => {
-    const [authorities, versions] = await Promise.all([
-      listAuthoritiesInOrder(deps.db),
-      listAllVersionSummaries(deps.db),
-    ]);
-    return reply.render('code-admin/templates/list.njk', {
-      pageTitle: 'Codes of conduct',
-      ...councilsListView(authorities, versions),
-    });
-  });
+  app.get(paths.list, { config: administrators }, async (_request, outer) =>
+    outer.renderPersonalPageWith(async (reply) => {
+      const [authorities, versions] = await Promise.all([
+        listAuthoritiesInOrder(deps.db),
+        listAllVersionSummaries(deps.db),
+      ]);
+      return reply.render('code-admin/templates/list.njk', {
+        pageTitle: 'Codes of conduct',
+        ...councilsListView(authorities, versions),
+      });
+    }),
+  );
 
   const renderAuthority = async (
     reply: FastifyReply,
@@ -95,8 +97,10 @@ export const listRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { d
     );
   };
 
-  app.get(`${paths.list}/:slug`, { config: administrators }, async (request, reply) =>
-    renderAuthority(reply, await authorityFrom(deps.db, request.params)),
+  app.get(`${paths.list}/:slug`, { config: administrators }, async (request, outer) =>
+    outer.renderPersonalPageWith(async (reply) =>
+      renderAuthority(reply, await authorityFrom(deps.db, request.params)),
+    ),
   );
 
   app.post(`${paths.list}/:slug/drafts`, { config: administrators }, async (request, reply) => {

@@ -115,8 +115,8 @@ export const resultsRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, 
   app.get('/admin/sessions/:id/evaluations.csv', { config: signedIn }, async (request, reply) =>
     download(reply, await sessionPage(request)),
   );
-  app.get('/admin/courses/:id/evaluations', { config: administrators }, async (request, reply) =>
-    show(reply, await coursePage(request)),
+  app.get('/admin/courses/:id/evaluations', { config: administrators }, async (request, outer) =>
+    outer.renderPersonalPageWith(async (reply) => show(reply, await coursePage(request))),
   );
   app.get(
     '/admin/courses/:id/evaluations.csv',

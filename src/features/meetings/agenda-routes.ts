@@ -20,10 +20,12 @@ import { actorOf, bodyOf, meetingAndItemFrom, meetingFrom } from './route-suppor
 export const agendaRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { deps }) => {
   const { db } = deps;
 
-  app.get('/admin/meetings/:id', { config: administrators }, async (request, reply) => {
-    const meeting = await meetingFrom(db, request);
-    return renderMeetingPage(db, reply, meeting);
-  });
+  app.get('/admin/meetings/:id', { config: administrators }, async (request, outer) =>
+    outer.renderPersonalPageWith(async (reply) => {
+      const meeting = await meetingFrom(db, request);
+      return renderMeetingPage(db, reply, meeting);
+    }),
+  );
 
   app.post('/admin/meetings/:id/agenda', { config: administrators }, async (request, reply) => {
     const meeting = await meetingFrom(db, request);

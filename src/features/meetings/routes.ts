@@ -14,24 +14,26 @@ import { bodyItems, meetingFormValues, meetingView } from './view-model.js';
 export const meetingRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { deps }) => {
   const { db } = deps;
 
-  app.get(meetingPaths.list, { config: administrators }, async (request, reply) => {
-    const query = listQuery.parse(request.query ?? {});
-    const authorityId = request.user!.authorityId;
-    const bodies = await listMeetingBodies(db, authorityId);
-    const meetings = await listMeetings(db, {
-      authorityId,
-      organisationId: query.organisation,
-      when: query.when,
-      now: new Date(),
-    });
-    return reply.render('meetings/templates/list.njk', {
-      pageTitle: 'Meetings',
-      meetings: meetings.map(meetingView),
-      bodyItems: bodyItems(bodies, query.organisation, 'All councils and committees'),
-      when: query.when,
-      organisation: query.organisation ?? '',
-    });
-  });
+  app.get(meetingPaths.list, { config: administrators }, async (request, outer) =>
+    outer.renderPersonalPageWith(async (reply) => {
+      const query = listQuery.parse(request.query ?? {});
+      const authorityId = request.user!.authorityId;
+      const bodies = await listMeetingBodies(db, authorityId);
+      const meetings = await listMeetings(db, {
+        authorityId,
+        organisationId: query.organisation,
+        when: query.when,
+        now: new Date(),
+      });
+      return reply.render('meetings/templates/list.njk', {
+        pageTitle: 'Meetings',
+        meetings: meetings.map(meetingView),
+        bodyItems: bodyItems(bodies, query.organisation, 'All councils and committees'),
+        when: query.when,
+        organisation: query.organisation ?? '',
+      });
+    }),
+  );
 
   const renderForm = async (
     request: FastifyRequest,

@@ -151,8 +151,10 @@ export const programmeRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app
     });
   };
 
-  app.get('/admin/programmes/:id', { config: administrators }, async (request, reply) =>
-    renderProgramme(reply, await programmeFrom(db, request)),
+  app.get('/admin/programmes/:id', { config: administrators }, async (request, outer) =>
+    outer.renderPersonalPageWith(async (reply) =>
+      renderProgramme(reply, await programmeFrom(db, request)),
+    ),
   );
 
   app.get('/admin/programmes/:id/edit', { config: administrators }, async (request, reply) => {

@@ -64,34 +64,36 @@ export const scenarioRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app,
     return version ? { slug: version.authoritySlug, number: version.number } : null;
   };
 
-  app.get(paths.bank, { config: administrators }, async (request, reply) => {
-    const query = bankQuery.parse(request.query ?? {});
-    const authorityId = request.user!.authorityId;
-    const rows = await listScenarios(db, authorityId, query.topic ? { topic: query.topic } : {});
-    const flagged = await idsNeedingReview(
-      db,
-      authorityId,
-      'scenario_paragraphs',
-      rows.map((r) => r.id),
-    );
-    const shown = query.review ? rows.filter((r) => flagged.has(r.id)) : rows;
-    return renderPage(reply, 'scenarios.njk', {
-      pageTitle: 'Scenario bank',
-      topicItems: topicFilterItems(query.topic),
-      reviewChecked: query.review === 'yes',
-      filtered: Boolean(query.topic || query.review),
-      flaggedCount: flagged.size,
-      scenarios: shown.map((r) => ({
-        title: r.title,
-        href: paths.scenario(r.id),
-        topics: topicsText(r.topics),
-        status: statusTag(r.status),
-        needsReview: flagged.has(r.id),
-      })),
-      reviewTag,
-      paths,
-    });
-  });
+  app.get(paths.bank, { config: administrators }, async (request, outer) =>
+    outer.renderPersonalPageWith(async (reply) => {
+      const query = bankQuery.parse(request.query ?? {});
+      const authorityId = request.user!.authorityId;
+      const rows = await listScenarios(db, authorityId, query.topic ? { topic: query.topic } : {});
+      const flagged = await idsNeedingReview(
+        db,
+        authorityId,
+        'scenario_paragraphs',
+        rows.map((r) => r.id),
+      );
+      const shown = query.review ? rows.filter((r) => flagged.has(r.id)) : rows;
+      return renderPage(reply, 'scenarios.njk', {
+        pageTitle: 'Scenario bank',
+        topicItems: topicFilterItems(query.topic),
+        reviewChecked: query.review === 'yes',
+        filtered: Boolean(query.topic || query.review),
+        flaggedCount: flagged.size,
+        scenarios: shown.map((r) => ({
+          title: r.title,
+          href: paths.scenario(r.id),
+          topics: topicsText(r.topics),
+          status: statusTag(r.status),
+          needsReview: flagged.has(r.id),
+        })),
+        reviewTag,
+        paths,
+      });
+    }),
+  );
 
   const renderForm = async (
     request: FastifyRequest,

@@ -42,8 +42,8 @@ export const myRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { dep
     );
   };
 
-  app.get(invitationPaths.mine, { config: signedIn }, async (request, reply) =>
-    render(request, reply),
+  app.get(invitationPaths.mine, { config: signedIn }, async (request, outer) =>
+    outer.renderPersonalPageWith(async (reply) => render(request, reply)),
   );
 
   app.post('/my/training/:sessionId/reply', { config: signedIn }, async (request, reply) => {

@@ -34,25 +34,27 @@ const whips = allow('group-whip');
 export const whipRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { deps }) => {
   const { db } = deps;
 
-  app.get(paths.groupTraining, { config: whips }, async (request, reply) => {
-    const sessions = await listSessionsOfGroups(db, request.user!.whipOf);
-    const proposals = await listDateProposals(
-      db,
-      sessions.map((s) => s.id),
-    );
-    return reply.render('training-scheduling/templates/group-training.njk', {
-      pageTitle: 'Group training',
-      sessions: sessions.map((s) => {
-        const mine = proposals.filter((p) => p.sessionId === s.id);
-        return {
-          ...sessionSummary(s),
-          href: paths.whipSession(s.id),
-          waiting: mine.filter((p) => p.status === 'open' && !p.byWhip).length,
-        };
-      }),
-      topicsHref: paths.groupTopics,
-    });
-  });
+  app.get(paths.groupTraining, { config: whips }, async (request, outer) =>
+    outer.renderPersonalPageWith(async (reply) => {
+      const sessions = await listSessionsOfGroups(db, request.user!.whipOf);
+      const proposals = await listDateProposals(
+        db,
+        sessions.map((s) => s.id),
+      );
+      return reply.render('training-scheduling/templates/group-training.njk', {
+        pageTitle: 'Group training',
+        sessions: sessions.map((s) => {
+          const mine = proposals.filter((p) => p.sessionId === s.id);
+          return {
+            ...sessionSummary(s),
+            href: paths.whipSession(s.id),
+            waiting: mine.filter((p) => p.status === 'open' && !p.byWhip).length,
+          };
+        }),
+        topicsHref: paths.groupTopics,
+      });
+    }),
+  );
 
   const sessionFrom = async (request: FastifyRequest, id: number): Promise<GroupSessionRow> => {
     const session = await findGroupSession(db, id);

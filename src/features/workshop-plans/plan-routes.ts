@@ -87,49 +87,51 @@ export const planRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { d
     });
   });
 
-  app.get('/admin/workshops/:id', { config: administrators }, async (request, reply) => {
-    const plan = await planFrom(db, request);
-    const [agenda, examples, sources, links, courses, inForce] = await Promise.all([
-      listAgenda(db, plan.id),
-      listExamples(db, plan.id),
-      listSources(db, plan.id),
-      listLinks(db, plan.id),
-      listCoursesUsing(db, plan.id),
-      findVersionInForce(db, plan.authority_id),
-    ]);
-    const states = await linkStates(db, plan.authority_id, links);
-    return renderPage(reply, 'plan.njk', {
-      pageTitle: plan.title,
-      plan: {
-        id: plan.id,
-        title: plan.title,
-        purposes: linesOf(plan.purposes),
-        length: durationText(plan.duration_minutes),
-        minutes: plan.duration_minutes,
-      },
-      agenda: agendaView(plan.id, agenda, plan.duration_minutes),
-      examples: examplesView(plan.id, examples),
-      sources: sourcesView(plan.id, sources),
-      links: linksView(states, inForce),
-      hasCode: inForce !== null,
-      courses: courses.map((c) => ({
-        title: c.title,
-        programme: c.programme_title,
-        href: paths.course(c.id),
-        length: durationText(c.duration_minutes),
-        differs: c.duration_minutes !== plan.duration_minutes,
-      })),
-      paths: {
-        list: paths.list,
-        edit: paths.editPlan(plan.id),
-        newItem: paths.newItem(plan.id),
-        newExample: paths.newExample(plan.id),
-        newSource: paths.newSource(plan.id),
-        paragraphs: paths.paragraphs(plan.id),
-        reviewed: paths.reviewed(plan.id),
-      },
-    });
-  });
+  app.get('/admin/workshops/:id', { config: administrators }, async (request, outer) =>
+    outer.renderPersonalPageWith(async (reply) => {
+      const plan = await planFrom(db, request);
+      const [agenda, examples, sources, links, courses, inForce] = await Promise.all([
+        listAgenda(db, plan.id),
+        listExamples(db, plan.id),
+        listSources(db, plan.id),
+        listLinks(db, plan.id),
+        listCoursesUsing(db, plan.id),
+        findVersionInForce(db, plan.authority_id),
+      ]);
+      const states = await linkStates(db, plan.authority_id, links);
+      return renderPage(reply, 'plan.njk', {
+        pageTitle: plan.title,
+        plan: {
+          id: plan.id,
+          title: plan.title,
+          purposes: linesOf(plan.purposes),
+          length: durationText(plan.duration_minutes),
+          minutes: plan.duration_minutes,
+        },
+        agenda: agendaView(plan.id, agenda, plan.duration_minutes),
+        examples: examplesView(plan.id, examples),
+        sources: sourcesView(plan.id, sources),
+        links: linksView(states, inForce),
+        hasCode: inForce !== null,
+        courses: courses.map((c) => ({
+          title: c.title,
+          programme: c.programme_title,
+          href: paths.course(c.id),
+          length: durationText(c.duration_minutes),
+          differs: c.duration_minutes !== plan.duration_minutes,
+        })),
+        paths: {
+          list: paths.list,
+          edit: paths.editPlan(plan.id),
+          newItem: paths.newItem(plan.id),
+          newExample: paths.newExample(plan.id),
+          newSource: paths.newSource(plan.id),
+          paragraphs: paths.paragraphs(plan.id),
+          reviewed: paths.reviewed(plan.id),
+        },
+      });
+    }),
+  );
 
   app.get('/admin/workshops/:id/edit', { config: administrators }, async (request, reply) => {
     const plan = await planFrom(db, request);
