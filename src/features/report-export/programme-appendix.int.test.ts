@@ -181,3 +181,20 @@ test('the Word document has the programme as an appendix with its table', async 
   assert.ok(lines.includes('Period:\t1 May 2027 to 30 April 2028'));
   assert.ok(lines.some((line) => line.startsWith('Status:\tApproved')));
 });
+
+test('the administrators’ print page and Word export carry the programme too', async () => {
+  const admin = await t.signInAs(['democratic-services']);
+  const print = await get(`/admin/reports/${reportId}/print`, admin.cookie);
+  assert.equal(print.statusCode, 200);
+  assert.deepEqual(programmeTable(print.body)[0], [
+    'Course',
+    'Who it is for',
+    'Purposes',
+    'Sessions',
+  ]);
+  const word = await get(`/admin/reports/${reportId}/word`, admin.cookie);
+  assert.equal(word.statusCode, 200);
+  const { value } = await mammoth.extractRawText({ buffer: word.rawPayload });
+  assert.match(value, /Appendix A: Draft learning plan/);
+  assert.match(value, /Declaring interests with confidence/);
+});
