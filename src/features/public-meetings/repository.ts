@@ -227,3 +227,18 @@ export async function isPublicReport(db: DbOrTrx, reportId: number): Promise<boo
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/** Whether the report belongs to this council: administrators print only their own council's. */
+export async function isCouncilReport(
+  db: DbOrTrx,
+  reportId: number,
+  authorityId: number,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('reports')
+    .select('id')
+    .where('id', '=', reportId)
+    .where('authority_id', '=', authorityId)
+    .executeTakeFirst();
+  return row !== undefined;
+}

@@ -13,7 +13,12 @@ import {
 import { CALENDAR_TYPE, committeeCalendar } from './calendar.js';
 import { meetingPaths } from './paths.js';
 import { checklistPaths, findAppendixFile } from '../report-checklist/index.js';
-import { findMeetingBody, isPublicReport, listCommitteeMeetings } from './repository.js';
+import {
+  findMeetingBody,
+  isCouncilReport,
+  isPublicReport,
+  listCommitteeMeetings,
+} from './repository.js';
 import { appendixParams, calendarParams, meetingParams, reportParams } from './schemas.js';
 import { loadAgenda, loadMeetingsIndex, loadMinutes } from './service.js';
 import { agendaView, meetingsIndexView, minutesView } from './view-model.js';
@@ -145,8 +150,10 @@ export const publicMeetingsRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async
     },
   );
 
-  // Administrators print and download any report, drafts and exempt ones included.
-  const adminLayout = async (id: number): Promise<ReportLayout> => {
+  // Administrators print and download any report of their own council, drafts and exempt ones
+  // included; another council's report is a 404, as on the report's own page.
+  const adminLayout = async (id: number, authorityId: number): Promise<ReportLayout> => {
+    if (!(await isCouncilReport(db, id, authorityId))) throw notFound();
     const layout = await loadReportLayout(db, id, (appendixId) =>
       checklistPaths.appendixFile(id, appendixId),
     );
@@ -156,7 +163,7 @@ export const publicMeetingsRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async
 
   app.get('/admin/reports/:id/print', { config: administrators }, async (request, reply) => {
     const { id } = params(reportParams, request.params);
-    const layout = await adminLayout(id);
+    const layout = await adminLayout(id, request.user!.authorityId);
     return reply.render('public-meetings/templates/report-print.njk', {
       pageTitle: layout.title,
       layout,
@@ -166,7 +173,7 @@ export const publicMeetingsRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async
 
   app.get('/admin/reports/:id/word', { config: administrators }, async (request, reply) => {
     const { id } = params(reportParams, request.params);
-    const layout = await adminLayout(id);
+    const layout = await adminLayout(id, request.user!.authorityId);
     return sendWord(reply, layout, await buildReportWord(layout));
   });
 };

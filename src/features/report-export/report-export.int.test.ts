@@ -117,6 +117,22 @@ const headingsOf = (html: string): string[] =>
     m[2]!.replace(/<[^>]+>/g, '').trim(),
   );
 
+/** An administrator of the council the reports belong to (signInAs makes them in another). */
+async function councilAdministrator(): Promise<{ cookie: string; personId: number }> {
+  const admin = await t.signInAs(['democratic-services']);
+  const council = await t.db
+    .selectFrom('authorities')
+    .select('id')
+    .where('slug', '=', 'rx-city')
+    .executeTakeFirstOrThrow();
+  await t.db
+    .updateTable('people')
+    .set({ authority_id: council.id })
+    .where('id', '=', admin.personId)
+    .execute();
+  return admin;
+}
+
 test('the public report follows the council’s layout, headings in the template’s order', async () => {
   const response = await get(`/reports/${openId}`);
   assert.equal(response.statusCode, 200);
@@ -228,7 +244,7 @@ test('the Word document read back with mammoth has the headings in order and the
 });
 
 test('administrators print and download drafts and exempt reports; nobody else can', async () => {
-  const admin = await t.signInAs(['democratic-services']);
+  const admin = await councilAdministrator();
   const print = await get(`/admin/reports/${draftId}/print`, admin.cookie);
   assert.equal(print.statusCode, 200);
   assert.match(print.body, /Draft of next year/);
@@ -240,6 +256,10 @@ test('administrators print and download drafts and exempt reports; nobody else c
   const { value } = await mammoth.extractRawText({ buffer: word.rawPayload });
   assert.match(value, /Exempt: paragraph 1 of Schedule 12A/);
   assert.equal((await get(`/admin/reports/999999/word`, admin.cookie)).statusCode, 404);
+  // Another council's administrators are told the report is not there.
+  const elsewhere = await t.signInAs(['democratic-services']);
+  assert.equal((await get(`/admin/reports/${draftId}/print`, elsewhere.cookie)).statusCode, 404);
+  assert.equal((await get(`/admin/reports/${exemptId}/word`, elsewhere.cookie)).statusCode, 404);
   const officer = await t.signInAs(['officer']);
   assert.equal((await get(`/admin/reports/${draftId}/print`, officer.cookie)).statusCode, 403);
   assert.equal((await get(`/admin/reports/${draftId}/word`, officer.cookie)).statusCode, 403);
