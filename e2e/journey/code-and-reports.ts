@@ -8,6 +8,7 @@ import { todayInEngland } from '../../src/db/current.js';
 import { buildDocx } from '../../src/features/code-import/test-support.js';
 import { clickAndLoad, DashboardPage, OutboxPage, verifyHeading } from '../pages/index.js';
 import { CodeImportPreviewPage } from '../pages/code-import-preview-page.js';
+import { CodeVersionPage as PublicCodePage } from '../pages/code-version-page.js';
 import { CodeImportUploadPage } from '../pages/code-import-upload-page.js';
 import {
   CodeCouncilPage,
@@ -655,6 +656,23 @@ export async function decideAndAdopt(j: Journey, state: MeetingState): Promise<M
     .where('id', '=', state.inForceVersionId)
     .executeTakeFirstOrThrow();
   assert.equal(old.status, 'superseded');
+
+  // The public read the decisions in the minutes, and the new code with its local additions.
+  const pub = await j.publicPage();
+  await pub.goto(PublicMeetingPage.minutesPath(state.meetingId));
+  await PublicMeetingPage.verifyOnPage(pub, 'Minutes', COMMITTEE);
+  const minutes = await mainText(pub);
+  assert.match(minutes, new RegExp(minute));
+  assert.match(minutes, /Agreed/);
+  await j.axe(pub, 'the public minutes');
+  const publicCode = await PublicCodePage.open(
+    pub,
+    `${PublicCodePage.path(j.slug)}?only=local`,
+    `Local additions: ${REVISED_TITLE}`,
+  );
+  assert.equal(await publicCode.localItems.count(), 4, 'two local additions imported, two added');
+  assert.match(await publicCode.localItems.allInnerTexts().then((t) => t.join(' ')), /£25/);
+  await j.axe(pub, 'the public code in force');
   return state;
 }
 
