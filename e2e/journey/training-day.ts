@@ -30,7 +30,8 @@ interface Scenario {
   title: string;
   situation: string;
   topics: string[];
-  words: RegExp;
+  /** the paragraphs to link, best first: a local addition if the code has one */
+  words: RegExp[];
   acceptable: boolean;
   right: string;
   wrong: string;
@@ -46,7 +47,7 @@ const SCENARIOS: Scenario[] = [
       'hospitality tickets to a cup final, worth about £180. The councillor sits on the ' +
       'committee that will award the contract.',
     topics: ['Gifts and hospitality', 'Interests'],
-    words: /gift|hospitality/i,
+    words: [/lower amount|£25/i, /gift|hospitality/i],
     acceptable: false,
     right: 'Decline politely and tell the Monitoring Officer about the offer',
     wrong: 'Accept, and register the tickets within the deadline',
@@ -61,7 +62,7 @@ const SCENARIOS: Scenario[] = [
       'gallery, that the officer’s report was “lazy and biased”, and repeats it online that ' +
       'evening.',
     topics: ['Respect', 'Social media'],
-    words: /respect|courtesy|civil/i,
+    words: [/respect|courtesy|civil/i],
     acceptable: false,
     right:
       'Apologise to the officer and raise any concern about the report through the proper route',

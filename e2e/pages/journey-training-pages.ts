@@ -85,9 +85,10 @@ export async function confirmDate(page: Page, when: RegExp): Promise<void> {
 
 /**
  * On the scenario form: open every section of the code's paragraphs and tick the first
- * paragraph whose words match (the first paragraph of all when none does). Returns its label.
+ * paragraph matching the first pattern that matches any (the first paragraph of all when none
+ * does). Returns its label.
  */
-export async function tickParagraph(page: Page, words: RegExp): Promise<string> {
+export async function tickParagraph(page: Page, patterns: RegExp[]): Promise<string> {
   const group = page.getByRole('group', { name: /^Paragraphs of the code in force/ });
   for (const details of await group.locator('details').all()) {
     if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
@@ -95,10 +96,10 @@ export async function tickParagraph(page: Page, words: RegExp): Promise<string> 
   const items = group.locator('.govuk-checkboxes__item');
   const labels = (await items.locator('label').allInnerTexts()).map((t) => t.trim());
   assert.ok(labels.length > 0, 'the code in force has paragraphs to link');
-  const index = Math.max(
-    0,
-    labels.findIndex((l) => words.test(l)),
-  );
+  const found = patterns
+    .map((pattern) => labels.findIndex((l) => pattern.test(l)))
+    .find((i) => i >= 0);
+  const index = found ?? 0;
   await items.nth(index).locator('input').check();
   return labels[index]!;
 }
