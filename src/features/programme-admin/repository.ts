@@ -167,8 +167,14 @@ export async function listOrganisations(
  * People who may facilitate a session: the council's facilitators and officers, and its
  * councillors holding a seat today (a member peer).
  */
-export async function listPossibleFacilitators(db: DbOrTrx, authorityId: number) {
+export async function listPossibleFacilitators(
+  db: DbOrTrx,
+  authorityId: number,
+  options: { find?: string; limit?: number } = {},
+) {
   const today = todayInEngland();
+  // `find`: part of a name, matched on the expression of migration 0004's trigram index.
+  const pattern = options.find ? `%${options.find.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
   return db
     .selectFrom('people')
     .select(['id', 'given_name', 'family_name', 'kind', 'organisation_name'])
@@ -190,8 +196,10 @@ export async function listPossibleFacilitators(db: DbOrTrx, authorityId: number)
         ]),
       ]),
     )
+    .$if(pattern !== null, (q) => q.where(sql`given_name || ' ' || family_name`, 'ilike', pattern!))
     .orderBy('family_name')
     .orderBy('given_name')
+    .$if(options.limit !== undefined, (q) => q.limit(options.limit!))
     .execute();
 }
 

@@ -12,6 +12,9 @@ import {
 import { noProblems, renderPage, type Problems } from './route-support.js';
 import { KIND_TEXT, personName, selectItems, sessionTag, whenText } from './view-model.js';
 
+/** Past this many people who could facilitate, the session page searches by name instead. */
+export const FACILITATOR_CHOICES = 500;
+
 /** The session page (and its cancel page): the session, its facilitators and what to do next. */
 export async function sessionPage(
   db: Db,
@@ -22,7 +25,16 @@ export async function sessionPage(
   values: Record<string, unknown> = {},
 ) {
   const facilitators = await listFacilitators(db, session.id);
-  const people = await listPossibleFacilitators(db, session.authority_id);
+  // A large council has thousands of officers: past FACILITATOR_CHOICES the page asks for part
+  // of a name and lists those who match, instead of a select of everyone.
+  const find = String(values.find ?? '')
+    .trim()
+    .slice(0, 100);
+  const people = await listPossibleFacilitators(db, session.authority_id, {
+    ...(find ? { find } : {}),
+    limit: FACILITATOR_CHOICES + 1,
+  });
+  const tooMany = people.length > FACILITATOR_CHOICES && !find;
   const complements = session.complements_session_id
     ? await findSession(db, session.complements_session_id)
     : null;
@@ -107,8 +119,18 @@ export async function sessionPage(
       role: f.role,
       removeAction: paths.removeFacilitator(session.id, f.id),
     })),
+    find,
+    search:
+      find || tooMany
+        ? {
+            action: `${paths.session(session.id)}#facilitators`,
+            tooMany,
+            noMatch: find !== '' && people.length === 0,
+            limit: FACILITATOR_CHOICES,
+          }
+        : null,
     personItems: selectItems(
-      people
+      (tooMany ? [] : people.slice(0, FACILITATOR_CHOICES))
         .filter((p) => !taken.has(p.id))
         .map((p) => ({
           id: p.id,

@@ -24,6 +24,9 @@ const bodyOf = (request: FastifyRequest) => (request.body ?? {}) as Record<strin
  * facilitators): one form with everyone on the register, a form to add someone who was not
  * invited, and the session's attendance code.
  */
+/** Past this many people one could add, the page searches by name instead of listing them. */
+export const ADD_LIST_LIMIT = 500;
+
 export const attendanceRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { deps }) => {
   const { db } = deps;
 
@@ -36,14 +39,26 @@ export const attendanceRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (ap
       added?: Record<string, unknown>;
       problems?: Problems;
       unmarkedOnly?: boolean;
+      /** part of a name, to list whom one can add on a large council */
+      find?: unknown;
     } = {},
   ) => {
     const problems = options.problems ?? noProblems();
+    const added = options.added ?? {};
+    // A large council has thousands of people one could add: past ADD_LIST_LIMIT the page asks
+    // for part of a name and lists those who match, instead of a select of everyone.
+    const find = String(options.find ?? added.find ?? '')
+      .trim()
+      .slice(0, 100);
     const [roster, addable] = await Promise.all([
       listRoster(db, session.id),
-      listAddable(db, session.id, session.authorityId),
+      listAddable(db, session.id, session.authorityId, {
+        ...(find ? { find } : {}),
+        limit: ADD_LIST_LIMIT + 1,
+      }),
     ]);
-    const added = options.added ?? {};
+    const tooMany = addable.length > ADD_LIST_LIMIT;
+    const searching = find !== '' || (tooMany && !find);
     const view = sessionView(session, new Date());
     return reply.render(
       'training-attendance/templates/attendance.njk',
@@ -61,9 +76,18 @@ export const attendanceRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (ap
         showUnmarkedHref: `${paths.attendance(session.id)}?show=unmarked`,
         restAbsent: options.statuses?.restAbsent === 'yes',
         counts: counts(roster),
+        find,
+        search: searching
+          ? {
+              action: paths.attendance(session.id),
+              tooMany: tooMany && !find,
+              noMatch: find !== '' && addable.length === 0,
+              limit: ADD_LIST_LIMIT,
+            }
+          : null,
         addPersonItems: [
           { value: '', text: 'Choose a person' },
-          ...addable.map((p) => ({
+          ...(tooMany && !find ? [] : addable.slice(0, ADD_LIST_LIMIT)).map((p) => ({
             value: String(p.personId),
             text: `${p.familyName}, ${p.givenName}`,
             selected: String(added.personId ?? '') === String(p.personId),
@@ -89,7 +113,10 @@ export const attendanceRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (ap
   app.get('/admin/sessions/:id/attendance', { config: signedIn }, async (request, reply) => {
     const session = await sessionForAttendance(db, request);
     const query = (request.query ?? {}) as Record<string, unknown>;
-    return render(request, reply, session, { unmarkedOnly: query.show === 'unmarked' });
+    return render(request, reply, session, {
+      unmarkedOnly: query.show === 'unmarked',
+      find: query.find,
+    });
   });
 
   app.post('/admin/sessions/:id/attendance', { config: signedIn }, async (request, reply) => {

@@ -122,7 +122,14 @@ export async function listRoster(db: DbOrTrx, sessionId: number): Promise<Roster
  * People of the council (and of its parishes, whose councillors may come to its training) who
  * are not on the session's register yet: whom one can add.
  */
-export async function listAddable(db: DbOrTrx, sessionId: number, authorityId: number) {
+export async function listAddable(
+  db: DbOrTrx,
+  sessionId: number,
+  authorityId: number,
+  options: { find?: string; limit?: number } = {},
+) {
+  // `find`: part of a name, matched on the expression of migration 0004's trigram index.
+  const pattern = options.find ? `%${options.find.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
   return db
     .selectFrom('people as p')
     .select(['p.id as personId', 'p.given_name as givenName', 'p.family_name as familyName'])
@@ -155,8 +162,12 @@ export async function listAddable(db: DbOrTrx, sessionId: number, authorityId: n
         ),
       ),
     )
+    .$if(pattern !== null, (q) =>
+      q.where(sql`p.given_name || ' ' || p.family_name`, 'ilike', pattern!),
+    )
     .orderBy('p.family_name')
     .orderBy('p.given_name')
+    .$if(options.limit !== undefined, (q) => q.limit(options.limit!))
     .execute();
 }
 
