@@ -88,19 +88,21 @@ export const authRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { d
     });
   });
 
-  app.get('/account', { config: signedIn }, async (request, reply) => {
-    const user = request.user!;
-    const memberships = await currentMembershipsOf(deps.db, user.personId);
-    return reply.render('auth/templates/account.njk', {
-      pageTitle: 'Your account',
-      person: {
-        name: user.name,
-        email: user.email,
-        roles: [...user.roles].map((r) => ROLE_LABELS[r]),
-      },
-      ...councilRolesView(memberships),
-    });
-  });
+  app.get('/account', { config: signedIn }, async (request, outer) =>
+    outer.renderPersonalPageWith(async (reply) => {
+      const user = request.user!;
+      const memberships = await currentMembershipsOf(deps.db, user.personId);
+      return reply.render('auth/templates/account.njk', {
+        pageTitle: 'Your account',
+        person: {
+          name: user.name,
+          email: user.email,
+          roles: [...user.roles].map((r) => ROLE_LABELS[r]),
+        },
+        ...councilRolesView(memberships),
+      });
+    }),
+  );
 
   app.post('/account/sign-out-everywhere', { config: signedIn }, async (request, reply) => {
     await signOutEverywhere(deps.db, request.user!.personId, request.id);

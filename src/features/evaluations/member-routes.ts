@@ -43,21 +43,23 @@ export const memberRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, {
     when: sessionWhen(e.session),
   });
 
-  app.get(paths.mine, { config: signedIn }, async (request, reply) => {
-    const rows = await listMySessions(db, request.user!.personId, new Date());
-    const line = (r: (typeof rows)[number]) => ({
-      title: sessionTitle(r),
-      when: sessionWhen(r),
-      href: paths.start(r.sessionId),
-      started: r.startedAt !== null,
-      sent: r.submittedAt ? sentOn(r.submittedAt) : null,
-    });
-    return renderPage(reply, 'mine.njk', {
-      pageTitle: 'Your evaluations',
-      waiting: rows.filter((r) => !r.submittedAt).map(line),
-      sent: rows.filter((r) => r.submittedAt).map(line),
-    });
-  });
+  app.get(paths.mine, { config: signedIn }, async (request, outer) =>
+    outer.renderPersonalPageWith(async (reply) => {
+      const rows = await listMySessions(db, request.user!.personId, new Date());
+      const line = (r: (typeof rows)[number]) => ({
+        title: sessionTitle(r),
+        when: sessionWhen(r),
+        href: paths.start(r.sessionId),
+        started: r.startedAt !== null,
+        sent: r.submittedAt ? sentOn(r.submittedAt) : null,
+      });
+      return renderPage(reply, 'mine.njk', {
+        pageTitle: 'Your evaluations',
+        waiting: rows.filter((r) => !r.submittedAt).map(line),
+        sent: rows.filter((r) => r.submittedAt).map(line),
+      });
+    }),
+  );
 
   app.get('/my/evaluations/:sessionId', { config: signedIn }, async (request, reply) => {
     const e = await evaluationFor(request, sessionIdOf(request));

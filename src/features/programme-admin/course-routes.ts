@@ -95,30 +95,32 @@ export const courseRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, {
     },
   );
 
-  app.get('/admin/courses/:id', { config: administrators }, async (request, reply) => {
-    const course = await courseFrom(db, request);
-    const [sessions, workshop] = await Promise.all([
-      listSessionsOfCourses(db, [course.id]),
-      planOfCourse(db, course.id),
-    ]);
-    return renderPage(reply, 'course.njk', {
-      pageTitle: course.title,
-      course: courseView(course),
-      programme: {
-        title: course.programme_title,
-        href: paths.programme(course.programme_id),
-        closed: course.programme_status === 'closed',
-      },
-      sessions: sessions.map((s) => ({ ...sessionListView(s), href: paths.session(s.id) })),
-      workshop,
-      paths: {
-        edit: paths.editCourse(course.id),
-        newSession: paths.newSession(course.id),
-        evaluationQuestions: `/admin/courses/${course.id}/evaluation`,
-        evaluationResults: `/admin/courses/${course.id}/evaluations`,
-      },
-    });
-  });
+  app.get('/admin/courses/:id', { config: administrators }, async (request, outer) =>
+    outer.renderPersonalPageWith(async (reply) => {
+      const course = await courseFrom(db, request);
+      const [sessions, workshop] = await Promise.all([
+        listSessionsOfCourses(db, [course.id]),
+        planOfCourse(db, course.id),
+      ]);
+      return renderPage(reply, 'course.njk', {
+        pageTitle: course.title,
+        course: courseView(course),
+        programme: {
+          title: course.programme_title,
+          href: paths.programme(course.programme_id),
+          closed: course.programme_status === 'closed',
+        },
+        sessions: sessions.map((s) => ({ ...sessionListView(s), href: paths.session(s.id) })),
+        workshop,
+        paths: {
+          edit: paths.editCourse(course.id),
+          newSession: paths.newSession(course.id),
+          evaluationQuestions: `/admin/courses/${course.id}/evaluation`,
+          evaluationResults: `/admin/courses/${course.id}/evaluations`,
+        },
+      });
+    }),
+  );
 
   app.get('/admin/courses/:id/edit', { config: administrators }, async (request, reply) => {
     const course = await courseFrom(db, request);

@@ -33,14 +33,16 @@ import { courseView, dateRaw, programmeView, sessionListView } from './view-mode
 export const programmeRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { deps }) => {
   const { db } = deps;
 
-  app.get(paths.list, { config: administrators }, async (request, reply) => {
-    const rows = await listProgrammes(db, request.user!.authorityId);
-    return renderPage(reply, 'programmes.njk', {
-      pageTitle: 'Member development programmes',
-      programmes: rows.map((r) => ({ ...programmeView(r), courses: Number(r.courses ?? 0) })),
-      newHref: paths.newProgramme,
-    });
-  });
+  app.get(paths.list, { config: administrators }, async (request, outer) =>
+    outer.renderPersonalPageWith(async (reply) => {
+      const rows = await listProgrammes(db, request.user!.authorityId);
+      return renderPage(reply, 'programmes.njk', {
+        pageTitle: 'Member development programmes',
+        programmes: rows.map((r) => ({ ...programmeView(r), courses: Number(r.courses ?? 0) })),
+        newHref: paths.newProgramme,
+      });
+    }),
+  );
 
   const renderForm = (
     reply: FastifyReply,

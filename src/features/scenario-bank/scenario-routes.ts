@@ -178,49 +178,51 @@ export const scenarioRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app,
     return redirectWithFlash(reply, paths.scenario(result.value), { text: 'Scenario added' });
   });
 
-  app.get('/admin/scenarios/:id', { config: administrators }, async (request, reply) => {
-    const scenario = await scenarioFrom(db, request);
-    const [links, choices, sets, code] = await Promise.all([
-      listLinks(db, scenario.id),
-      listChoices(db, scenario.id),
-      setsHolding(db, scenario.id),
-      codeRef(scenario.authority_id),
-    ]);
-    const engaged = (await linkStates(db, scenario.authority_id, links)).map((s) =>
-      paragraphView(s, code),
-    );
-    return renderPage(reply, 'scenario.njk', {
-      pageTitle: scenario.title,
-      scenario: {
-        situation: paragraphsOf(scenario.situation),
-        topics: topicsText(scenario.topics),
-        acceptable: acceptableText(scenario.acceptable),
-        nextStepKind: scenario.next_step_kind,
-        modelAnswer: paragraphsOf(scenario.model_answer),
-        explanation: paragraphsOf(scenario.explanation),
-        status: statusTag(scenario.status),
-      },
-      engaged,
-      needsReview: engaged.some((p) => p.needsReview),
-      reviewItems: engaged
-        .filter((p) => p.href !== null)
-        .map((p) => ({
-          value: p.anchor,
-          text: `Paragraph ${p.number}`,
-          hint: { text: p.text },
-          checked: true,
-        })),
-      choices,
-      sets: sets.map((s) => ({ title: s.title, href: paths.set(s.id) })),
-      paths: {
-        bank: paths.bank,
-        edit: paths.editScenario(scenario.id),
-        review: paths.reviewScenario(scenario.id),
-        answers: paths.answers(scenario.id),
-      },
-      reviewTag,
-    });
-  });
+  app.get('/admin/scenarios/:id', { config: administrators }, async (request, outer) =>
+    outer.renderPersonalPageWith(async (reply) => {
+      const scenario = await scenarioFrom(db, request);
+      const [links, choices, sets, code] = await Promise.all([
+        listLinks(db, scenario.id),
+        listChoices(db, scenario.id),
+        setsHolding(db, scenario.id),
+        codeRef(scenario.authority_id),
+      ]);
+      const engaged = (await linkStates(db, scenario.authority_id, links)).map((s) =>
+        paragraphView(s, code),
+      );
+      return renderPage(reply, 'scenario.njk', {
+        pageTitle: scenario.title,
+        scenario: {
+          situation: paragraphsOf(scenario.situation),
+          topics: topicsText(scenario.topics),
+          acceptable: acceptableText(scenario.acceptable),
+          nextStepKind: scenario.next_step_kind,
+          modelAnswer: paragraphsOf(scenario.model_answer),
+          explanation: paragraphsOf(scenario.explanation),
+          status: statusTag(scenario.status),
+        },
+        engaged,
+        needsReview: engaged.some((p) => p.needsReview),
+        reviewItems: engaged
+          .filter((p) => p.href !== null)
+          .map((p) => ({
+            value: p.anchor,
+            text: `Paragraph ${p.number}`,
+            hint: { text: p.text },
+            checked: true,
+          })),
+        choices,
+        sets: sets.map((s) => ({ title: s.title, href: paths.set(s.id) })),
+        paths: {
+          bank: paths.bank,
+          edit: paths.editScenario(scenario.id),
+          review: paths.reviewScenario(scenario.id),
+          answers: paths.answers(scenario.id),
+        },
+        reviewTag,
+      });
+    }),
+  );
 
   app.get('/admin/scenarios/:id/edit', { config: administrators }, async (request, reply) => {
     const scenario = await scenarioFrom(db, request);

@@ -22,20 +22,22 @@ import { paragraphsOf, statusTag, topicsText, yesNoItems } from './view-model.js
 export const setRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { deps }) => {
   const { db } = deps;
 
-  app.get(paths.sets, { config: administrators }, async (request, reply) => {
-    const rows = await listSets(db, request.user!.authorityId);
-    return renderPage(reply, 'sets.njk', {
-      pageTitle: 'Scenario sets',
-      sets: rows.map((r) => ({
-        title: r.title,
-        href: paths.set(r.id),
-        count: Number(r.scenario_count),
-        course: r.course_title,
-        published: r.published,
-      })),
-      paths,
-    });
-  });
+  app.get(paths.sets, { config: administrators }, async (request, outer) =>
+    outer.renderPersonalPageWith(async (reply) => {
+      const rows = await listSets(db, request.user!.authorityId);
+      return renderPage(reply, 'sets.njk', {
+        pageTitle: 'Scenario sets',
+        sets: rows.map((r) => ({
+          title: r.title,
+          href: paths.set(r.id),
+          count: Number(r.scenario_count),
+          course: r.course_title,
+          published: r.published,
+        })),
+        paths,
+      });
+    }),
+  );
 
   const renderForm = async (
     request: FastifyRequest,

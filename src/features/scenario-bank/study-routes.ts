@@ -44,20 +44,26 @@ async function studyScenario(db: Db, request: FastifyRequest) {
 export const studyRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { deps }) => {
   const { db } = deps;
 
-  app.get(paths.mySets, { config: signedIn }, async (request, reply) => {
-    const rows = await listSetsWithProgress(db, request.user!.authorityId, request.user!.personId);
-    return renderPage(reply, 'my-sets.njk', {
-      pageTitle: 'Scenarios to work through',
-      sets: rows
-        .filter((r) => Number(r.total) > 0)
-        .map((r) => ({
-          title: r.title,
-          description: r.description,
-          href: paths.mySet(r.id),
-          progress: progressView(Number(r.answered), Number(r.total), r.completed_at !== null),
-        })),
-    });
-  });
+  app.get(paths.mySets, { config: signedIn }, async (request, outer) =>
+    outer.renderPersonalPageWith(async (reply) => {
+      const rows = await listSetsWithProgress(
+        db,
+        request.user!.authorityId,
+        request.user!.personId,
+      );
+      return renderPage(reply, 'my-sets.njk', {
+        pageTitle: 'Scenarios to work through',
+        sets: rows
+          .filter((r) => Number(r.total) > 0)
+          .map((r) => ({
+            title: r.title,
+            description: r.description,
+            href: paths.mySet(r.id),
+            progress: progressView(Number(r.answered), Number(r.total), r.completed_at !== null),
+          })),
+      });
+    }),
+  );
 
   app.get('/my/scenarios/:setId', { config: signedIn }, async (request, reply) => {
     const parsed = setParams.safeParse(request.params);

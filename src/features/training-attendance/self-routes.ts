@@ -75,23 +75,28 @@ export const selfRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { d
     });
   });
 
-  app.get('/admin/people/:id/training', { config: administrators }, async (request, reply) => {
-    const parsed = idParams.safeParse(request.params);
-    const person = parsed.success ? await findPerson(db, parsed.data.id) : undefined;
-    // The principal council's administrators also look after its parishes' councillors.
-    const authorityId = request.user!.authorityId;
-    if (!person || (person.authorityId !== authorityId && person.parentAuthorityId !== authorityId))
-      throw notFound();
-    const name = `${person.givenName} ${person.familyName}`;
-    return reply.render('training-attendance/templates/record.njk', {
-      pageTitle: `Training record – ${name}`,
-      heading: `Training record: ${name}`,
-      own: false,
-      personHref: paths.person(person.id),
-      record: recordView(await listRecord(db, person.id)),
-      compliance: await personCompliance(db, person.authorityId, person.id, todayInEngland()),
-    });
-  });
+  app.get('/admin/people/:id/training', { config: administrators }, async (request, outer) =>
+    outer.renderPersonalPageWith(async (reply) => {
+      const parsed = idParams.safeParse(request.params);
+      const person = parsed.success ? await findPerson(db, parsed.data.id) : undefined;
+      // The principal council's administrators also look after its parishes' councillors.
+      const authorityId = request.user!.authorityId;
+      if (
+        !person ||
+        (person.authorityId !== authorityId && person.parentAuthorityId !== authorityId)
+      )
+        throw notFound();
+      const name = `${person.givenName} ${person.familyName}`;
+      return reply.render('training-attendance/templates/record.njk', {
+        pageTitle: `Training record – ${name}`,
+        heading: `Training record: ${name}`,
+        own: false,
+        personHref: paths.person(person.id),
+        record: recordView(await listRecord(db, person.id)),
+        compliance: await personCompliance(db, person.authorityId, person.id, todayInEngland()),
+      });
+    }),
+  );
 
   app.get(paths.facilitating, { config: signedIn }, async (request, reply) =>
     reply.render('training-attendance/templates/facilitating.njk', {

@@ -55,21 +55,23 @@ export const planRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { d
       ...problems,
     });
 
-  app.get(paths.list, { config: administrators }, async (request, reply) => {
-    const authorityId = request.user!.authorityId;
-    const rows = await listPlans(db, authorityId);
-    const review = await idsNeedingReview(
-      db,
-      authorityId,
-      'workshop_paragraphs',
-      rows.map((r) => r.id),
-    );
-    return renderPage(reply, 'plans.njk', {
-      pageTitle: 'Workshop plans',
-      plans: planListView(rows, review),
-      newHref: paths.newPlan,
-    });
-  });
+  app.get(paths.list, { config: administrators }, async (request, outer) =>
+    outer.renderPersonalPageWith(async (reply) => {
+      const authorityId = request.user!.authorityId;
+      const rows = await listPlans(db, authorityId);
+      const review = await idsNeedingReview(
+        db,
+        authorityId,
+        'workshop_paragraphs',
+        rows.map((r) => r.id),
+      );
+      return renderPage(reply, 'plans.njk', {
+        pageTitle: 'Workshop plans',
+        plans: planListView(rows, review),
+        newHref: paths.newPlan,
+      });
+    }),
+  );
 
   app.get(paths.newPlan, { config: administrators }, async (_request, reply) =>
     renderForm(reply, null, {}),
