@@ -1,8 +1,10 @@
 import type { DbOrTrx } from '../../db/database.js';
 import { PUBLISHED_STATUSES, codePaths } from '../code-of-conduct/index.js';
 import {
+  codeAppendixViews,
   loadReportDocument,
   programmeAppendixViews,
+  type CodeAppendixView,
   type ProgrammeAppendixView,
   type ReportDocument,
 } from '../reports/index.js';
@@ -64,6 +66,8 @@ export interface AppendixLink {
   href: string | null;
   /** a Member Development Programme, shown in full where the report is */
   programme?: ProgrammeAppendixView;
+  /** a code version (or comparison) the public cannot read at /code/..., shown in full */
+  code?: CodeAppendixView;
 }
 
 export interface Clearance {
@@ -117,7 +121,8 @@ export async function latestClearances(db: DbOrTrx, reportId: number): Promise<C
 
 /**
  * Where each appendix can be read: published code versions and the report's own files. A
- * programme is shown in full with the report, as it stands when the report is read.
+ * programme, and a code version or comparison that has no public page (a draft put to the
+ * committee), are shown in full with the report, as they stand when the report is read.
  */
 async function appendixLinks(
   db: DbOrTrx,
@@ -127,7 +132,10 @@ async function appendixLinks(
   const versionIds = doc.appendices.flatMap((a) =>
     [a.code_version_id, a.compare_version_id].filter((id): id is number => id !== null),
   );
-  const programmes = await programmeAppendixViews(db, doc.appendices);
+  const [programmes, codes] = await Promise.all([
+    programmeAppendixViews(db, doc.appendices),
+    codeAppendixViews(db, doc.appendices),
+  ]);
   const versions =
     versionIds.length === 0
       ? []
@@ -155,7 +163,15 @@ async function appendixLinks(
       href = fileHref(a.id);
     }
     const programme = programmes.get(a.id);
-    return { letter, title: a.title, kind: a.kind, href, ...(programme ? { programme } : {}) };
+    const code = codes.get(a.id);
+    return {
+      letter,
+      title: a.title,
+      kind: a.kind,
+      href,
+      ...(programme ? { programme } : {}),
+      ...(code ? { code } : {}),
+    };
   });
 }
 

@@ -13,6 +13,7 @@ import {
 } from 'docx';
 import type { ProgrammeAppendixView } from '../reports/index.js';
 import type { LabelledText, ReportLayout } from './layout.js';
+import { codeAppendixWord } from './word-code-appendix.js';
 
 /** The media type of a Word document. */
 export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -128,7 +129,7 @@ const numbered = (number: string, text: string, depth: number): Paragraph =>
  * A committee report as a Word document in the council's layout: the title block, the header
  * fields, summary, numbered recommendations, background papers, category, the checklist as a
  * table, the questions after it, the numbered body and the list of appendices, with any
- * programme appended in full.
+ * programme, and any code version that has no public page, appended in full.
  */
 export async function buildReportWord(layout: ReportLayout): Promise<Buffer> {
   const children: (Paragraph | Table)[] = [
@@ -165,6 +166,7 @@ export async function buildReportWord(layout: ReportLayout): Promise<Buffer> {
     }
     for (const a of layout.appendices) {
       if (a.programme) children.push(...programmeAppendix(a.letter, a.title, a.programme));
+      else if (a.code) children.push(...codeAppendixWord(a.letter, a.title, a.code));
     }
   }
   const doc = new Document({

@@ -4,7 +4,8 @@ import { reportsPlugin } from './routes.js';
 /**
  * Committee reports, for other features: a report as one value, its substance (what a
  * clearance vouches for), the numbering of its body, and a programme appended to it as every
- * rendering shows it (the macro `programmeAppendix` in reports/templates/programme-appendix.njk).
+ * rendering shows it (the macro `programmeAppendix` in reports/templates/programme-appendix.njk),
+ * and a code version with no public page shown in full (`codeAppendix` in code-appendix.njk).
  */
 export {
   clearanceSnapshot,
@@ -16,6 +17,12 @@ export {
   type ReportImplication,
   type ReportSubstance,
 } from './document.js';
+export { codeAppendixViews } from './code-appendix.js';
+export {
+  codeAppendixView,
+  type CodeAppendixItem,
+  type CodeAppendixView,
+} from './code-appendix-view.js';
 export {
   loadProgrammeAppendices,
   programmeAppendixViews,
