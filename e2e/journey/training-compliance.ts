@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Journey } from './support.js';
 import type { SessionRun } from './training-day.js';
-import { GROUP_COURSE, type AgreedProgramme } from './training.js';
+import { GROUP_COURSE, type AgreedProgramme } from './training-state.js';
 import { clickAndLoad } from '../pages/index.js';
 import {
   CheckAnswersPage,

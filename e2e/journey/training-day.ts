@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import type { Journey, Person } from './support.js';
-import { GROUP_COURSE, type AgreedProgramme } from './training.js';
+import { GROUP_COURSE, type AgreedProgramme } from './training-state.js';
 import { clickAndLoad } from '../pages/index.js';
 import { addFacilitator, scrollToTop, tickParagraph } from '../pages/journey-training-pages.js';
 import {
