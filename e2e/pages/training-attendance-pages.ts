@@ -13,7 +13,7 @@ export class SessionAttendancePage extends AbstractPage {
     super(page);
     this.code = page.locator('#attendance-code');
     this.saveButton = page.getByRole('button', { name: 'Save the attendance' });
-    this.newCodeButton = page.getByRole('button', { name: /^Make (a new )?code$/ });
+    this.newCodeButton = page.getByRole('button', { name: /^Make a (new )?code$/ });
   }
 
   static async verifyOnPage(page: Page): Promise<SessionAttendancePage> {

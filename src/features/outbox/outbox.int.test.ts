@@ -37,6 +37,56 @@ test('without SMTP, emails stay in the outbox where administrators can read them
   assert.equal(missing.statusCode, 404);
 });
 
+test('a message’s attached files are listed and can be downloaded as they were sent', async () => {
+  const ics = 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n';
+  const id = await enqueueEmail(t.db, {
+    to: 'member@test.example',
+    subject: 'Invitation: code of conduct session',
+    text: 'You are invited.',
+    attachments: [
+      { fileName: 'invitation.ics', contentType: 'text/calendar; method=REQUEST', content: ics },
+    ],
+  });
+  const other = await enqueueEmail(t.db, {
+    to: 'x@test.example',
+    subject: 'Other',
+    text: 'No files',
+  });
+  const page = await t.app.inject({
+    url: `/admin/outbox/${id}`,
+    headers: { cookie: admin.cookie },
+  });
+  assert.equal(page.statusCode, 200);
+  const link =
+    /<a class="govuk-link" href="([^"]+)" download>invitation\.ics<\/a> \(text\/calendar, (\d+) bytes\)/.exec(
+      page.body,
+    );
+  assert.ok(link, page.body);
+  assert.equal(Number(link[2]), Buffer.byteLength(ics));
+  const file = await t.app.inject({ url: link[1]!, headers: { cookie: admin.cookie } });
+  assert.equal(file.statusCode, 200);
+  assert.equal(file.body, ics);
+  assert.match(String(file.headers['content-type']), /^text\/calendar/);
+  assert.match(
+    String(file.headers['content-disposition']),
+    /attachment; filename="invitation\.ics"/,
+  );
+  // The same file asked for under another message is not there; a message without files says none.
+  const wrong = await t.app.inject({
+    url: link[1]!.replace(`/outbox/${id}/`, `/outbox/${other}/`),
+    headers: { cookie: admin.cookie },
+  });
+  assert.equal(wrong.statusCode, 404);
+  const plain = await t.app.inject({
+    url: `/admin/outbox/${other}`,
+    headers: { cookie: admin.cookie },
+  });
+  assert.doesNotMatch(plain.body, /Attached file/);
+  const member = await t.signInAs(['member']);
+  const refused = await t.app.inject({ url: link[1]!, headers: { cookie: member.cookie } });
+  assert.equal(refused.statusCode, 403);
+});
+
 test('the sender delivers waiting emails through nodemailer and marks them sent', async () => {
   const id = await enqueueEmail(t.db, {
     to: 'member@test.example',

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { DbOrTrx } from '../../db/database.js';
 
 export const OUTBOX_PAGE_SIZE = 50;
@@ -19,4 +20,24 @@ export async function listOutbox(db: DbOrTrx, status: string | undefined, page: 
 
 export async function findOutboxMessage(db: DbOrTrx, id: number) {
   return db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The files sent with a message (names, types and sizes, not the contents), in order. */
+export async function listOutboxAttachments(db: DbOrTrx, outboxId: number) {
+  return db
+    .selectFrom('outbox_attachments')
+    .select(['id', 'file_name', 'content_type', sql<number>`octet_length(content)`.as('bytes')])
+    .where('outbox_id', '=', outboxId)
+    .orderBy('id')
+    .execute();
+}
+
+/** One attached file of one message, with its contents. */
+export async function findOutboxAttachment(db: DbOrTrx, outboxId: number, attachmentId: number) {
+  return db
+    .selectFrom('outbox_attachments')
+    .select(['file_name', 'content_type', 'content'])
+    .where('outbox_id', '=', outboxId)
+    .where('id', '=', attachmentId)
+    .executeTakeFirst();
 }

@@ -4,7 +4,14 @@ import type { AppDeps } from '../index.js';
 import { administrators } from '../../platform/access.js';
 import { notFound } from '../../platform/errors.js';
 import { formatDateTime } from '../../platform/views.js';
-import { findOutboxMessage, listOutbox, OUTBOX_PAGE_SIZE } from './repository.js';
+import {
+  findOutboxAttachment,
+  findOutboxMessage,
+  listOutbox,
+  listOutboxAttachments,
+  OUTBOX_PAGE_SIZE,
+} from './repository.js';
+import { contentDisposition } from '../../platform/downloads.js';
 import { escapeHtml } from '../../platform/html.js';
 
 const query = z.object({
@@ -12,6 +19,16 @@ const query = z.object({
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
 });
 const idParam = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+const attachmentParams = idParam.extend({
+  attachmentId: z.coerce.number().int().positive().max(2_147_483_647),
+});
+
+/** "1.2 KB", "340 bytes": a file's size as people read it. */
+function fileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} byte${bytes === 1 ? '' : 's'}`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
 
 const STATUS_TAGS = {
   pending: { text: 'Waiting', classes: 'govuk-tag--yellow' },
@@ -69,11 +86,19 @@ export const outboxRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, {
   app.get('/admin/outbox/:id', { config: administrators }, async (request, reply) => {
     const parsed = idParam.safeParse(request.params);
     if (!parsed.success) throw notFound();
-    const message = await findOutboxMessage(deps.db, parsed.data.id);
+    const [message, attachments] = await Promise.all([
+      findOutboxMessage(deps.db, parsed.data.id),
+      listOutboxAttachments(deps.db, parsed.data.id),
+    ]);
     if (!message) throw notFound();
     return reply.render('outbox/templates/message.njk', {
       pageTitle: message.subject,
       message,
+      attachments: attachments.map((a) => ({
+        name: a.file_name,
+        href: `/admin/outbox/${message.id}/attachments/${a.id}`,
+        description: `${a.content_type.split(';')[0]}, ${fileSize(Number(a.bytes))}`,
+      })),
       smtpConfigured,
       tag: STATUS_TAGS[message.status],
       summaryRows: [
@@ -96,4 +121,22 @@ export const outboxRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, {
       ],
     });
   });
+
+  // An attachment as it was sent (an invitation's calendar file, say), to check what people got.
+  app.get(
+    '/admin/outbox/:id/attachments/:attachmentId',
+    { config: administrators },
+    async (request, reply) => {
+      const parsed = attachmentParams.safeParse(request.params);
+      if (!parsed.success) throw notFound();
+      const file = await findOutboxAttachment(deps.db, parsed.data.id, parsed.data.attachmentId);
+      if (!file) throw notFound();
+      return reply
+        .header('content-disposition', contentDisposition(file.file_name))
+        .header('cache-control', 'no-store')
+        .header('x-content-type-options', 'nosniff')
+        .type(file.content_type)
+        .send(file.content);
+    },
+  );
 };
