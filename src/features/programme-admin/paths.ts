@@ -19,6 +19,7 @@ export const paths = {
   removeFacilitator: (id: number, personId: number) =>
     `/admin/sessions/${id}/facilitators/${personId}/remove`,
   dates: (id: number) => `/admin/sessions/${id}/dates`,
+  confirm: (id: number) => `/admin/sessions/${id}/confirm`,
   invitations: (id: number) => `/admin/sessions/${id}/invitations`,
   attendance: (id: number) => `/admin/sessions/${id}/attendance`,
   runSheet: (id: number) => `/facilitating/sessions/${id}/run-sheet`,

@@ -111,6 +111,16 @@ export async function sessionPage(
       overrideReason: session.override_reason ?? '',
       isGroup: session.audience === 'political-group',
       isOfficers: session.audience === 'officers',
+      // A session not for a group is confirmed from its own page (programme-admin's confirm
+      // page), not by agreeing a date with a whip.
+      confirm:
+        session.audience === 'political-group' || session.status !== 'planned'
+          ? null
+          : !session.starts_at || !session.ends_at
+            ? 'needs-date'
+            : session.starts_at <= new Date()
+              ? 'date-passed'
+              : 'ready',
       editable: session.status === 'planned' || session.status === 'confirmed',
     },
     facilitators: facilitators.map((f) => ({
@@ -148,6 +158,7 @@ export async function sessionPage(
       session: paths.session(session.id),
       facilitators: paths.facilitators(session.id),
       dates: paths.dates(session.id),
+      confirm: paths.confirm(session.id),
       invitations: paths.invitations(session.id),
       attendance: paths.attendance(session.id),
       runSheet: paths.runSheet(session.id),
