@@ -92,6 +92,10 @@ export async function publishAgenda(j: Journey, state: ReportState): Promise<Mee
   assert.ok(courses.length > 0, 'the programme has courses');
   const appendix = await pub.locator('main .probity-programme-appendix').innerText();
   for (const course of courses) assert.ok(appendix.includes(course.title), appendix);
+  // The proposed code, not yet public at /code, is read in full inside the report.
+  const proposed = await pub.locator('main .probity-code-appendix').innerText();
+  assert.match(proposed, /Local addition/);
+  assert.match(proposed, /£25/);
   await j.axe(pub, 'the public report');
   await j.shot(pub, 'public-report', { fullPage: true });
   return { ...state, meetingId };

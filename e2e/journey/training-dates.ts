@@ -216,6 +216,12 @@ async function checkInvitationsSent(
   await mo.goto(`/admin/outbox/${email.id}`);
   const message = await OutboxMessagePage.verifyOnPage(mo, email.subject);
   assert.match(await message.bodyText(), new RegExp(GROUP_COURSE));
+  // The calendar file the member got, listed with the message and downloadable as sent.
+  const calendarFile = mo.locator('main a[download]', { hasText: /\.ics$/ });
+  assert.equal(await calendarFile.count(), 1, 'the invitation lists its calendar file');
+  const download = await mo.request.get((await calendarFile.getAttribute('href'))!);
+  assert.equal(download.status(), 200);
+  assert.match(await download.text(), /BEGIN:VCALENDAR[\s\S]*METHOD:REQUEST[\s\S]*BEGIN:VEVENT/);
   await j.axe(mo, 'an invitation in the outbox');
   await j.shot(mo, 'mo-outbox-invitation');
   await mo.goto(`/admin/sessions/${other.sessionId}/invitations`);
