@@ -72,6 +72,9 @@ test('the seed programme: induction, planning, a code session per group, all mem
   const officers = all.find((s) => s.topic === 'member-officer-relations')!;
   const members = all.find((s) => s.topic === 'local-decision-making')!;
   assert.equal(officers.complements_session_id, members.id, "the officers' matching session");
+  const repeat = all.filter((s) => s.topic === 'local-decision-making' && s.status === 'planned');
+  assert.equal(repeat.length, 1, 'a second all-members evening, dated but not confirmed yet');
+  assert.ok(repeat[0]!.starts_at);
 });
 
 test("the demo whip's group has two dates waiting for the whip; another whip accepted one", async () => {

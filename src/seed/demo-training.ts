@@ -327,6 +327,14 @@ export async function writeDemoTraining(trx: Trx, accounts: DemoAccount[]): Prom
     minimum: 20,
     facilitators: [{ id: people.democraticServices, role: 'Presenter' }],
   });
+  // A second evening for those who cannot come to the first: its date is set, but it is not
+  // confirmed yet, so nobody is invited and its page offers to confirm it and send invitations.
+  await session('localDecisions', {
+    startsAt: at('2027-02-16T18:00:00Z'),
+    venue: TOWN_HALL,
+    capacity: 90,
+    facilitators: [{ id: people.democraticServices, role: 'Presenter' }],
+  });
   await session('officers', {
     startsAt: at('2027-01-26T10:00:00Z'),
     status: 'confirmed',
