@@ -126,10 +126,12 @@ export const sessionRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, 
     },
   );
 
-  app.get('/admin/sessions/:id', { config: administrators }, async (request, reply) =>
-    sessionPage(db, reply, await sessionFrom(db, request), noProblems(), 'session.njk', {
-      find: (request.query as Record<string, unknown> | undefined)?.find,
-    }),
+  app.get('/admin/sessions/:id', { config: administrators }, async (request, outer) =>
+    outer.renderPersonalPageWith(async (reply) =>
+      sessionPage(db, reply, await sessionFrom(db, request), noProblems(), 'session.njk', {
+        find: (request.query as Record<string, unknown> | undefined)?.find,
+      }),
+    ),
   );
 
   const courseOf = async (session: SessionRow) => (await findCourse(db, session.course_id))!;

@@ -110,13 +110,20 @@ export const attendanceRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (ap
     );
   };
 
-  app.get('/admin/sessions/:id/attendance', { config: signedIn }, async (request, reply) => {
+  app.get('/admin/sessions/:id/attendance', { config: signedIn }, async (request, outer) => {
     const session = await sessionForAttendance(db, request);
     const query = (request.query ?? {}) as Record<string, unknown>;
-    return render(request, reply, session, {
-      unmarkedOnly: query.show === 'unmarked',
-      find: query.find,
-    });
+    // Kept per person until the data changes. The window's state is part of the key, so the
+    // page changes the moment the window opens or closes.
+    const view = sessionView(session, new Date());
+    return outer.renderPersonalPageWith(
+      (reply) =>
+        render(request, reply, session, {
+          unmarkedOnly: query.show === 'unmarked',
+          find: query.find,
+        }),
+      `${view.open}|${view.codeWorksNow}`,
+    );
   });
 
   app.post('/admin/sessions/:id/attendance', { config: signedIn }, async (request, reply) => {
