@@ -4,6 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DashboardPage, SignInPage } from './pages/index.js';
 import { OutboxMessagePage, OutboxPage } from './pages/outbox-page.js';
 import { SessionConfirmPage, SessionPage } from './pages/session-confirm-pages.js';
+import { MyTrainingPage } from './pages/training-invitations-pages.js';
 import {
   checkAccessibility,
   launchBrowser,
@@ -156,6 +157,36 @@ describe('confirming a session that is not for a political group', () => {
       1,
     );
     await checkAccessibility(mo, 'an invitation in the outbox');
+  });
+
+  test('the councillor’s dashboard and training page show the invitation', async () => {
+    const account = demoAccount('member');
+    const memberContext = await newContext(browser, server.baseURL);
+    try {
+      const member = await memberContext.newPage();
+      await (await SignInPage.open(member)).signIn(account.email, DEMO_PASSWORD);
+      await DashboardPage.verifyOnPage(member);
+      const waiting = await server.db
+        .selectFrom('session_invitations as i')
+        .innerJoin('training_sessions as s', 's.id', 'i.session_id')
+        .innerJoin('people as p', 'p.id', 'i.person_id')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('p.email', '=', account.email)
+        .where('i.response', 'is', null)
+        .where('s.status', '=', 'confirmed')
+        .where('s.starts_at', '>', new Date())
+        .executeTakeFirstOrThrow();
+      assert.ok(Number(waiting.n) >= 1);
+      assert.match(
+        await member.locator('main').innerText(),
+        new RegExp(`${waiting.n} training invitations? waits? for your reply`),
+      );
+      const training = await MyTrainingPage.open(member);
+      assert.equal(await training.session(COURSE).count(), 1);
+      await checkAccessibility(member, 'the councillor’s training with the new invitation');
+    } finally {
+      await memberContext.close();
+    }
   });
 
   test('a session cancelled while the page was open is refused with an error summary', async () => {
