@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import type { Journey, Person } from './support.js';
 import {
   dashboardText,
+  ALL_MEMBERS_COURSE,
   GROUP_COURSE,
   mainText,
   type AgreedProgramme,
@@ -21,6 +22,7 @@ import {
   todayInLondon,
 } from '../pages/journey-training-pages.js';
 import { OutboxMessagePage } from '../pages/outbox-page.js';
+import { SessionPage } from '../pages/session-confirm-pages.js';
 import { ProgrammeRecordPage } from '../pages/programme-admin-pages.js';
 import { MyTrainingPage } from '../pages/training-invitations-pages.js';
 import {
@@ -160,7 +162,32 @@ export async function agreeSessionDates(
     const dates = await SessionDatesPage.verifyOnPage(mo);
     assert.match(await dates.successBanner.innerText(), /Session confirmed/);
   }
+  // The all-members briefing is for no one group: the officer confirms it on its own page.
+  const briefing = await SessionPage.open(mo, programme.allMembersSessionId, ALL_MEMBERS_COURSE);
+  const confirming = await briefing.startConfirming();
+  await j.axe(mo, 'confirming the all-members briefing');
+  await confirming.confirm();
+  const briefingConfirmed = await SessionPage.verifyOnPage(mo, ALL_MEMBERS_COURSE);
+  const banner = await briefingConfirmed.successBanner.innerText();
+  const invitedToBriefing = Number(/(\d+) people will be invited/.exec(banner)?.[1]);
+  assert.ok(invitedToBriefing >= 84, `every councillor is invited to the briefing: ${banner}`);
   await dispatchInvitations(j.server.db, new Date(), { baseUrl: j.server.baseURL });
+  const [emailed, invitees] = await Promise.all([
+    j.server.db
+      .selectFrom('outbox')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('subject', 'like', `Invitation: ${ALL_MEMBERS_COURSE}%`)
+      .executeTakeFirstOrThrow(),
+    j.server.db
+      .selectFrom('session_invitations as i')
+      .innerJoin('people as p', 'p.id', 'i.person_id')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('i.session_id', '=', programme.allMembersSessionId)
+      .where('p.email', 'is not', null)
+      .executeTakeFirstOrThrow(),
+  ]);
+  assert.equal(Number(invitees.n), invitedToBriefing, 'the banner counted everyone invited');
+  assert.equal(Number(emailed.n), invitedToBriefing, 'one invitation each in the outbox');
 
   await checkInvitationsSent(j, programme, todayGroup.sessionId);
   await replyNotAttending(j, decliner);
@@ -228,7 +255,8 @@ async function checkInvitationsSent(
   assert.ok((await mainText(mo)).includes(member.name));
   await j.axe(mo, 'a group session’s invitations');
 
-  assert.match(await dashboardText(j, member, true), /1 training invitation waits for your reply/);
+  // Their group's session and the all-members briefing.
+  assert.match(await dashboardText(j, member, true), /2 training invitations wait for your reply/);
 }
 
 /** A councillor replies on their phone that they cannot come to their group's session. */
