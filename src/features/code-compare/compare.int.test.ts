@@ -215,7 +215,14 @@ describe('the public comparison', () => {
 describe('the administrators’ comparison', () => {
   let admin: string;
   before(async () => {
-    admin = (await t.signInAs(['democratic-services'])).cookie;
+    const signedIn = await t.signInAs(['democratic-services']);
+    admin = signedIn.cookie;
+    // an administrator of the versions' council (another council's versions answer 404)
+    await t.db
+      .updateTable('people')
+      .set({ authority_id: council })
+      .where('id', '=', signedIn.personId)
+      .execute();
   });
 
   test('compares a draft with the version in force, from the older to the newer', async () => {
@@ -278,7 +285,13 @@ describe('the administrators’ comparison', () => {
     assert.match(String(anonymous.headers.location), /^\/sign-in\?returnTo=/);
     const member = (await t.signInAs(['member'])).cookie;
     assert.equal((await get(url, member)).statusCode, 403);
-    const mo = (await t.signInAs(['monitoring-officer'])).cookie;
-    assert.equal((await get(url, mo)).statusCode, 200);
+    const mo = await t.signInAs(['monitoring-officer']);
+    assert.equal((await get(url, mo.cookie)).statusCode, 404, 'another council’s administrator');
+    await t.db
+      .updateTable('people')
+      .set({ authority_id: council })
+      .where('id', '=', mo.personId)
+      .execute();
+    assert.equal((await get(url, mo.cookie)).statusCode, 200);
   });
 });

@@ -22,6 +22,7 @@ import {
   listPublishedVersions,
 } from './service.js';
 import { comparisonView } from './view-model.js';
+import { councilGuard, councilOf } from '../../platform/council-scope.js';
 
 const CHOOSE = 'code-compare/templates/choose.njk';
 const COMPARE = 'code-compare/templates/compare.njk';
@@ -45,6 +46,9 @@ function params<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
  *   one authority's code, drafts included; another authority's version is a 404.
  */
 export const codeCompareRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { deps }) => {
+  // Another principal council's versions answer 404 to administrators (the public pages are
+  // not guarded: they show published versions to anyone).
+  app.addHook('preHandler', councilGuard(deps.db, { id: councilOf.codeVersion }));
   const { db } = deps;
 
   app.get('/code/:slug/compare', { config: anyone }, async (request, reply) => {

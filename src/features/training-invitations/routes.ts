@@ -4,6 +4,7 @@ import { invitationScheduler } from './scheduler.js';
 import { myRoutes } from './my-routes.js';
 import { calendarRoutes } from './calendar-routes.js';
 import { adminRoutes } from './admin-routes.js';
+import { councilGuard, councilOf } from '../../platform/council-scope.js';
 
 /**
  * Invitations to training sessions: the dispatcher that sends them (every minute outside
@@ -13,5 +14,12 @@ export const routes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, options
   await app.register(invitationScheduler, options);
   await app.register(myRoutes, options);
   await app.register(calendarRoutes, options);
-  await app.register(adminRoutes, options);
+  await app.register(async (admin) => {
+    // Another principal council's sessions answer 404 (its parishes' do not).
+    admin.addHook(
+      'preHandler',
+      councilGuard(options.deps.db, { sessionId: councilOf.trainingSession }),
+    );
+    await admin.register(adminRoutes, options);
+  });
 };
