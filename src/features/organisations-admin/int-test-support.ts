@@ -22,6 +22,12 @@ export async function organisationsTestApp() {
       .where('name', '=', 'Demo City Council')
       .executeTakeFirstOrThrow()
   ).id;
+  // an administrator of the demo council (another principal council's records answer 404)
+  await t.db
+    .updateTable('people')
+    .set({ authority_id: city })
+    .where('id', '=', admin.personId)
+    .execute();
   const page = (url: string, cookie = admin.cookie) => t.app.inject({ url, headers: { cookie } });
   /** The first organisation with this name. */
   const organisation = (name: string) =>

@@ -11,6 +11,17 @@ before(async () => {
   t = await buildTestApp();
   await loadDemoCouncil(t.db);
   admin = await t.signInAs(['democratic-services']);
+  // an administrator of the demo council (another principal council's people answer 404)
+  const city = await t.db
+    .selectFrom('authorities')
+    .select('id')
+    .where('name', '=', 'Demo City Council')
+    .executeTakeFirstOrThrow();
+  await t.db
+    .updateTable('people')
+    .set({ authority_id: city.id })
+    .where('id', '=', admin.personId)
+    .execute();
 });
 after(() => t.close());
 
