@@ -30,6 +30,11 @@ test('Democratic Services may use every page, as the Monitoring Officer can', as
   const { id } = await s.makeVersion(s.principal.id, 'draft');
   const [item] = await listItems(s.t.db, id);
   const ds = await s.t.signInAs(['democratic-services']);
+  await s.t.db
+    .updateTable('people')
+    .set({ authority_id: s.principal.id })
+    .where('id', '=', ds.personId)
+    .execute();
   for (const url of pages(s.principal.slug, id, item!.lineage)) {
     assert.equal((await s.page(url, ds.cookie)).statusCode, 200, url);
     assert.equal((await s.page(url)).statusCode, 200, url);

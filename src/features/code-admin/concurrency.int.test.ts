@@ -61,8 +61,9 @@ test('two adoptions sent at the same moment leave exactly one version in force',
       .values({
         slug: `race-${round}-${s.tag}`,
         name: `Race ${round}`,
-        kind: 'principal',
-        parent_id: null,
+        // a parish of the administrator's council (another principal council's versions are 404)
+        kind: 'parish',
+        parent_id: s.principal.id,
       })
       .returning('id')
       .executeTakeFirstOrThrow();

@@ -4,6 +4,7 @@ import { listRoutes } from './list-routes.js';
 import { versionRoutes } from './version-routes.js';
 import { editorRoutes } from './editor-routes.js';
 import { lifecycleRoutes } from './lifecycle-routes.js';
+import { councilGuard, councilOf } from '../../platform/council-scope.js';
 
 /**
  * The administration of each council's code of conduct, for the Monitoring Officer and
@@ -11,6 +12,14 @@ import { lifecycleRoutes } from './lifecycle-routes.js';
  * adoption, withdrawal and the annual review.
  */
 const plugin: FastifyPluginAsync<{ deps: AppDeps }> = async (app, options) => {
+  // Another principal council's versions and council pages answer 404 (its parishes' do not).
+  app.addHook(
+    'preHandler',
+    councilGuard(options.deps.db, {
+      id: councilOf.codeVersion,
+      slug: councilOf.authoritySlug,
+    }),
+  );
   await app.register(listRoutes, options);
   await app.register(versionRoutes, options);
   await app.register(editorRoutes, options);

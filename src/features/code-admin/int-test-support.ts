@@ -106,6 +106,12 @@ export async function codeAdminTestApp() {
     parishCouncil: await organisation(parish.id, `Vale ${tag} Parish Council`, 'council'),
   };
   const admin = await t.signInAs(['monitoring-officer']);
+  // an administrator of the principal council (another principal council's versions answer 404)
+  await t.db
+    .updateTable('people')
+    .set({ authority_id: principal.id })
+    .where('id', '=', admin.personId)
+    .execute();
 
   const page = (url: string, cookie = admin.cookie) => t.app.inject({ url, headers: { cookie } });
   /** Open `formUrl` for its CSRF token, then post `fields` to `action` (default: the same URL). */
