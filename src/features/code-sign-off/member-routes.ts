@@ -36,7 +36,10 @@ export const memberRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, {
     );
   };
 
-  app.get(MY_CODE, { config: signedIn }, async (request, reply) => render(request, reply));
+  // Kept per person until the data changes (or the day does): the code's whole text is long.
+  app.get(MY_CODE, { config: signedIn }, async (request, outer) =>
+    outer.renderPersonalPageWith((reply) => render(request, reply)),
+  );
 
   app.post(`${MY_CODE}/:versionId/sign`, { config: signedIn }, async (request, reply) => {
     const params = versionParams.safeParse(request.params);
