@@ -16,7 +16,7 @@ export interface TestApp {
   /** a person holding these roles, signed in: returns their cookie header and id */
   signInAs: (
     roles: Role[],
-    options?: { whipOf?: number },
+    options?: { whipOf?: number; authorityId?: number },
   ) => Promise<{ cookie: string; personId: number }>;
   close: () => Promise<void>;
 }
@@ -43,10 +43,13 @@ export async function createPerson(
     password?: string;
     kind?: 'member' | 'officer';
     whipOf?: number;
+    /** the person's council; 'test-council' (made when first needed) when not given */
+    authorityId?: number;
   } = {},
 ): Promise<number> {
   personCounter += 1;
   const authority =
+    (options.authorityId === undefined ? undefined : { id: options.authorityId }) ??
     (await db
       .selectFrom('authorities')
       .select('id')

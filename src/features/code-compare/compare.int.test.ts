@@ -215,14 +215,8 @@ describe('the public comparison', () => {
 describe('the administrators’ comparison', () => {
   let admin: string;
   before(async () => {
-    const signedIn = await t.signInAs(['democratic-services']);
-    admin = signedIn.cookie;
     // an administrator of the versions' council (another council's versions answer 404)
-    await t.db
-      .updateTable('people')
-      .set({ authority_id: council })
-      .where('id', '=', signedIn.personId)
-      .execute();
+    admin = (await t.signInAs(['democratic-services'], { authorityId: council })).cookie;
   });
 
   test('compares a draft with the version in force, from the older to the newer', async () => {
