@@ -53,7 +53,19 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       const c = new pg.Client({ connectionString: admin });
       await c.connect();
       try {
-        await c.query(`drop database if exists ${name} with (force)`);
+        // Without superuser rights, FORCE cannot end a backend of another role: PostgreSQL's
+        // autovacuum, now and then busy in the fresh database (seen on the PostgreSQL 15 CI run).
+        // It finishes in moments, so try again a few times before giving up.
+        for (let attempt = 1; ; attempt += 1) {
+          try {
+            await c.query(`drop database if exists ${name} with (force)`);
+            break;
+          } catch (error) {
+            const code = (error as { code?: string }).code;
+            if (attempt >= 10 || (code !== '42501' && code !== '55006')) throw error;
+            await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+          }
+        }
       } finally {
         await c.end();
       }
