@@ -51,9 +51,12 @@ export async function loadResults(db: DbOrTrx, scope: Scope): Promise<CourseResu
   const [courses, questions, ratings, texts] = await Promise.all([
     sql<{ courseId: number; courseTitle: string; attendees: number; responses: number }>`
       select c.id as "courseId", c.title as "courseTitle",
-             (select count(*)::int from attendance a join training_sessions s on s.id = a.session_id
-               where s.course_id = c.id and ${filter} and s.status <> 'cancelled'
-                 and a.status in ('attended', 'late', 'left-early')) as attendees,
+             -- Session by session, so that each count reads the attendance index rather than
+             -- PostgreSQL joining every attendance row of every council to the sessions.
+             (select coalesce(sum((select count(*) from attendance a where a.session_id = s.id
+                                     and a.status in ('attended', 'late', 'left-early'))), 0)::int
+                from training_sessions s
+               where s.course_id = c.id and ${filter} and s.status <> 'cancelled') as attendees,
              (select count(*)::int from evaluation_responses r join training_sessions s on s.id = r.session_id
                where s.course_id = c.id and ${filter} and r.submitted_at is not null) as responses
         from courses c
