@@ -22,6 +22,9 @@ export interface LiveAnswersTiming {
    */
   tallyPath: string;
   facilitatorCookie: string;
+  /** the live session, and the Cookie header of one attendee signed in to it */
+  sessionId: number;
+  attendeeCookie: string;
   /** Removes the session, scenario, attendance, answers and sign-ins this made. */
   cleanUp: () => Promise<void>;
 }
@@ -179,7 +182,11 @@ export async function benchLiveAnswers(
         const token = /name="_csrf" value="([^"]*)"/.exec(html)?.[1];
         if (page.status !== 200 || !csrf || token === undefined)
           throw new Error(`GET /live/${session.id} answered ${page.status} without a form`);
-        return { cookie: `${cookie}; probity_csrf=${csrf}`, token: unescapeHtml(token) };
+        return {
+          signedIn: cookie,
+          cookie: `${cookie}; probity_csrf=${csrf}`,
+          token: unescapeHtml(token),
+        };
       }),
     );
 
@@ -228,6 +235,8 @@ export async function benchLiveAnswers(
       maxMs: percentile(durations, 100),
       tallyPath: `/admin/sessions/${session.id}/live/${live.id}`,
       facilitatorCookie,
+      sessionId: session.id,
+      attendeeCookie: attendees[0]?.signedIn ?? facilitatorCookie,
       cleanUp,
     };
   } catch (error) {

@@ -2,6 +2,10 @@ import type { LiveAnswersTiming } from './live-answers.js';
 import type { PageSpec } from './measure.js';
 import { TARGETS } from './report.js';
 import type { PageTargets } from './targets.js';
+import { learningPages } from './pages-learning.js';
+import { peoplePages } from './pages-people.js';
+import { reportsPages } from './pages-reports.js';
+import { trainingPages } from './pages-training.js';
 
 /** The Cookie headers of the large council's accounts the benchmark signed in as. */
 export interface BenchSessions {
@@ -9,6 +13,8 @@ export interface BenchSessions {
   whip: string;
   /** an ordinary councillor, for the members' own pages */
   councillor: string;
+  /** the Deputy Monitoring Officer, who has reports to clear */
+  officer: string;
 }
 
 /**
@@ -112,6 +118,14 @@ export function benchPages(
       cookie: live.facilitatorCookie,
       targetRatio: TARGETS.liveTallyRatio,
     },
+    signedIn(`/admin/sessions/${live.sessionId}/live`, live.facilitatorCookie, 'MO'),
+    signedIn('/live', live.attendeeCookie, 'attendee'),
+    signedIn(`/live/${live.sessionId}`, live.attendeeCookie, 'attendee'),
+    // The rest: forms, confirm pages, exports, feeds and detail pages, by area.
+    ...peoplePages(t.people, who),
+    ...reportsPages(t.reports, who),
+    ...trainingPages(t.training, who),
+    ...learningPages(t.learning, who),
     { label: '/baseline (last)', path: '/baseline', kind: 'baseline' },
   ];
 }

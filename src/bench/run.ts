@@ -154,9 +154,11 @@ async function main(): Promise<void> {
   const mo = await signIn(server.baseUrl, LARGE_ACCOUNTS.monitoringOfficer, DEMO_PASSWORD);
   const whip = await signIn(server.baseUrl, LARGE_ACCOUNTS.whip, DEMO_PASSWORD);
   const councillor = await signIn(server.baseUrl, LARGE_ACCOUNTS.councillor, DEMO_PASSWORD);
+  const officerEmail = dataset.targets.officerEmail;
+  const officer = await signIn(server.baseUrl, officerEmail, DEMO_PASSWORD);
   console.log(
-    `Signed in as ${LARGE_ACCOUNTS.monitoringOfficer}, ${LARGE_ACCOUNTS.whip} and ` +
-      `${LARGE_ACCOUNTS.councillor}.\n`,
+    `Signed in as ${LARGE_ACCOUNTS.monitoringOfficer}, ${LARGE_ACCOUNTS.whip}, ` +
+      `${LARGE_ACCOUNTS.councillor} and ${officerEmail}.\n`,
   );
 
   // 4. Fifty attendees answering a live scenario at once (issue 7), through the running server;
@@ -174,7 +176,7 @@ async function main(): Promise<void> {
   );
 
   // 5. The pages, baseline first and last.
-  const specs = benchPages(dataset.targets, { mo, whip, councillor }, live);
+  const specs = benchPages(dataset.targets, { mo, whip, councillor, officer }, live);
   const postmasterAtStart = server.pgDir ? await postmasterPid(server.pgDir) : null;
   const cpu: CpuProbe = async () => ({
     serverMs: await cpuMs(server.pid),

@@ -2,6 +2,11 @@ import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
 import { LARGE_SLUG } from '../seed/large.js';
 import { LARGE_REPORT_TITLE } from '../seed/large-reports.js';
+import { largeOfficer } from '../seed/large-extras.js';
+import { findLearningTargets, type LearningTargets } from './pages-learning.js';
+import { findPeopleTargets, type PeopleTargets } from './pages-people.js';
+import { findReportsTargets, type ReportsTargets } from './pages-reports.js';
+import { findTrainingTargets, type TrainingTargets } from './pages-training.js';
 
 /** Real values from the dataset for the pages that take a query or an id. */
 export interface PageTargets {
@@ -30,6 +35,13 @@ export interface PageTargets {
   scenarioId: number;
   /** the course with the most evaluations sent (a parish course, taught in 40 areas) */
   evaluatedCourseId: number;
+  /** the Deputy Monitoring Officer's sign-in: an officer with clearances to give */
+  officerEmail: string;
+  /** the rest of the pages, by area */
+  people: PeopleTargets;
+  reports: ReportsTargets;
+  training: TrainingTargets;
+  learning: LearningTargets;
 }
 
 async function one<T>(db: Db, what: string, query: ReturnType<typeof sql<T>>): Promise<T> {
@@ -114,7 +126,17 @@ export async function findTargets(db: Db): Promise<PageTargets> {
         join training_sessions s on s.id = r.session_id
        group by s.course_id order by count(*) desc, s.course_id limit 1`,
   );
+  const authority = await one(
+    db,
+    'large council',
+    sql<{ id: number }>`select id from authorities where slug = ${LARGE_SLUG}`,
+  );
   return {
+    officerEmail: (await largeOfficer(db, authority.id)).email,
+    people: await findPeopleTargets(db),
+    reports: await findReportsTargets(db),
+    training: await findTrainingTargets(db),
+    learning: await findLearningTargets(db),
     surname: person.family_name,
     personId: person.id,
     entity: entity.entity,

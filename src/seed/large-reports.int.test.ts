@@ -94,6 +94,8 @@ test('ensureLargeReports adds nothing twice, and tops up a dataset made without 
 
   // Take the reports and meetings away, as a dataset generated before them would be.
   await sql`
+    delete from resolutions; delete from meeting_declarations; delete from meeting_attendance;
+    delete from report_appendices; delete from report_files;
     delete from clearances where report_implication_id in (select id from report_implications);
     delete from report_implications; delete from report_items;
     delete from report_recommendations; delete from report_authors;

@@ -8,6 +8,7 @@ import { writeLargeCode } from './large-code.js';
 import { writeLargeReports } from './large-reports.js';
 import { writeLargeTraining } from './large-training.js';
 import { writeLargeLearning } from './large-learning.js';
+import { EXTRAS_ACTION, writeLargeExtras } from './large-extras.js';
 import {
   FAMILY_NAMES,
   GIVEN_NAMES,
@@ -807,6 +808,14 @@ export async function generateLargeDataset(
     await writeLargeReports(trx, principal.id);
     await writeLargeTraining(trx, principal.id);
     await writeLargeLearning(trx, principal.id);
+    const extras = await writeLargeExtras(trx, principal.id);
+    await recordAudit(trx, {
+      actorPersonId: null,
+      entity: 'large-dataset',
+      entityId: LARGE_SLUG,
+      action: EXTRAS_ACTION,
+      after: extras,
+    });
     const history = await writeAuditTrail(trx, principal.id, AUDIT_EVENTS_PER_YEAR * years, cal);
     const written = await countWritten(trx, principal.id);
     await recordAudit(trx, {
@@ -816,7 +825,8 @@ export async function generateLargeDataset(
       action: 'generated',
       after: { ...written, auditEvents: history },
     });
-    return { ...written, auditEvents: history + 1 };
+    // The trail, the extras' row and the 'generated' row.
+    return { ...written, auditEvents: history + 2 };
   });
   return { ...counts, seconds: (performance.now() - started) / 1000 };
 }

@@ -11,8 +11,11 @@ export async function topUpLargeCouncil<R extends object>(
   db: Db,
   slug: string,
   part: {
-    /** the table whose rows for the council show that the part is there */
-    table: 'code_versions' | 'reports' | 'programmes' | 'workshop_plans';
+    /**
+     * the table whose rows for the council show that the part is there; null when only the
+     * audit row this writes (its action, for the council) shows it
+     */
+    table: 'code_versions' | 'reports' | 'programmes' | 'workshop_plans' | null;
     action: string;
     write: (trx: Trx, authorityId: number) => Promise<R>;
   },
@@ -25,12 +28,22 @@ export async function topUpLargeCouncil<R extends object>(
       .executeTakeFirst();
     if (!principal) return { added: false as const };
     await lockAuthority(trx, principal.id);
-    const existing = await trx
-      .selectFrom(part.table)
-      .select('id')
-      .where('authority_id', '=', principal.id)
-      .limit(1)
-      .executeTakeFirst();
+    const existing =
+      part.table === null
+        ? await trx
+            .selectFrom('audit_events')
+            .select('id')
+            .where('entity', '=', 'large-dataset')
+            .where('entity_id', '=', slug)
+            .where('action', '=', part.action)
+            .limit(1)
+            .executeTakeFirst()
+        : await trx
+            .selectFrom(part.table)
+            .select('id')
+            .where('authority_id', '=', principal.id)
+            .limit(1)
+            .executeTakeFirst();
     if (existing) return { added: false as const };
     const result = await part.write(trx, principal.id);
     await recordAudit(trx, {
