@@ -27,17 +27,45 @@ declare module 'fastify' {
      * the page's key: a fingerprint of data that changes without changing the data version
      * (writes marked QUIET_WRITE, such as answers to a live scenario).
      */
-    renderPersonalPage: (load: () => Promise<PublicPage>, also?: string) => Promise<FastifyReply>;
+    renderPersonalPage: (
+      load: () => Promise<PublicPage | null>,
+      also?: string,
+    ) => Promise<FastifyReply>;
     /**
      * `renderPersonalPage` for a route whose page is made by render code written for an
      * ordinary reply (`reply.render(template, context, status)`): `make` runs against a
-     * stand-in reply that keeps what it would render, whenever the page is made.
+     * stand-in reply that keeps what it would render, whenever the page is made. A redirect
+     * `make` sends instead is sent as it is, and nothing is kept.
      */
+    /**
+     * Send a download (CSV, Word, calendar), from the cache when nothing has changed since it
+     * was made for this visitor: each signed-in person has their own copy, anonymous visitors
+     * share one. `load` checks access as it would uncached, whenever the file is made; `also`
+     * is part of the key, as for `renderPersonalPage`.
+     */
+    sendKeptFile: (load: () => Promise<KeptFile>, also?: string) => Promise<FastifyReply>;
     renderPersonalPageWith: (
       make: (reply: FastifyReply) => unknown,
       also?: string,
     ) => Promise<FastifyReply>;
   }
+}
+
+/** A download as it is sent. */
+export interface KeptFile {
+  /** the Content-Type */
+  type: string;
+  body: Buffer | string;
+  /** Content-Disposition and the like */
+  headers?: Record<string, string>;
+}
+
+interface FileEntry {
+  version: number;
+  madeAt: number;
+  type: string;
+  body: Buffer;
+  headers: Record<string, string>;
 }
 
 /** A cached page's bytes, split at the nonce's and the CSRF token's places. */
@@ -102,9 +130,11 @@ export const pageCachePlugin = fp(
      * Keep a page, the oldest going when there are more than `maxEntries`. A page larger than
      * `MAX_KEPT_BYTES` is sent but not kept: a few such pages per person would fill memory.
      */
-    const keep = (map: Map<string, Entry>, key: string, entry: Entry) => {
+    const keep = <E extends Entry | FileEntry>(map: Map<string, E>, key: string, entry: E) => {
       map.delete(key);
-      if (entry.parts.reduce((n, part) => n + part.length, 0) > MAX_KEPT_BYTES) return;
+      const bytes =
+        'parts' in entry ? entry.parts.reduce((n, part) => n + part.length, 0) : entry.body.length;
+      if (bytes > MAX_KEPT_BYTES) return;
       map.set(key, entry);
       if (map.size > maxEntries) map.delete(map.keys().next().value as string);
     };
@@ -165,11 +195,12 @@ export const pageCachePlugin = fp(
     const personal = new Map<string, Entry>();
     app.decorateReply(
       'renderPersonalPage',
-      async function (this: FastifyReply, load: () => Promise<PublicPage>, also = '') {
+      async function (this: FastifyReply, load: () => Promise<PublicPage | null>, also = '') {
         const request = this.request;
         const user = request.user;
         if (request.method !== 'GET' || user === null || request.cookies.probity_flash) {
           const page = await load();
+          if (page === null) return this;
           return this.render(page.template, page.context, page.statusCode);
         }
         // The person, the day and the address decide the page; access is checked by `load`
@@ -180,6 +211,8 @@ export const pageCachePlugin = fp(
         const hit = !!entry && entry.version === version && Date.now() - entry.madeAt < maxAgeMs;
         if (!hit) {
           const page = await load();
+          // The route answered itself (a redirect): nothing to keep.
+          if (page === null) return this;
           if (page.statusCode !== undefined && page.statusCode !== 200) {
             return this.render(page.template, page.context, page.statusCode);
           }
@@ -195,6 +228,35 @@ export const pageCachePlugin = fp(
       },
     );
 
+    const files = new Map<string, FileEntry>();
+    app.decorateReply(
+      'sendKeptFile',
+      async function (this: FastifyReply, load: () => Promise<KeptFile>, also = '') {
+        const request = this.request;
+        const who = request.user?.personId ?? 'anyone';
+        const key = `${who}|${todayInEngland()}|${request.url}|${also}`;
+        const version = await dataVersion(options.db);
+        let entry = files.get(key);
+        const hit = !!entry && entry.version === version && Date.now() - entry.madeAt < maxAgeMs;
+        if (!hit) {
+          const file = await load();
+          const body = typeof file.body === 'string' ? Buffer.from(file.body, 'utf8') : file.body;
+          entry = {
+            version,
+            madeAt: Date.now(),
+            type: file.type,
+            body,
+            headers: file.headers ?? {},
+          };
+          keep(files, key, entry);
+        }
+        return this.headers(entry!.headers)
+          .header('x-probity-cache', hit ? 'hit' : 'miss')
+          .type(entry!.type)
+          .send(entry!.body);
+      },
+    );
+
     app.decorateReply(
       'renderPersonalPageWith',
       function (this: FastifyReply, make: (reply: FastifyReply) => unknown, also = '') {
@@ -207,15 +269,22 @@ export const pageCachePlugin = fp(
 
 /**
  * What `make` renders, without sending it: `make` gets a stand-in for the reply whose `render`
- * keeps the template, context and status. A route's GET pages render or throw (404), so a page
- * that renders nothing is a mistake.
+ * keeps the template, context and status. A route's GET pages render, redirect (sent through
+ * the real reply: null) or throw (404); one that does none of these is a mistake.
  */
 async function capturedPage(
   reply: FastifyReply,
   make: (reply: FastifyReply) => unknown,
-): Promise<PublicPage> {
+): Promise<PublicPage | null> {
   let page: PublicPage | null = null;
+  let redirected = false;
   const standIn: FastifyReply = Object.create(reply, {
+    redirect: {
+      value: (url: string, code?: number) => {
+        redirected = true;
+        return code === undefined ? reply.redirect(url) : reply.redirect(url, code);
+      },
+    },
     // A reply is thenable (it resolves once sent): the stand-in must not be, or awaiting what
     // `make` returns would wait for a response that is only sent after `make` finishes.
     then: { value: undefined },
@@ -227,6 +296,7 @@ async function capturedPage(
     },
   }) as FastifyReply;
   await make(standIn);
+  if (page === null && redirected) return null;
   if (page === null) throw new Error('The page rendered nothing to keep');
   return page;
 }

@@ -51,12 +51,14 @@ export const adminClearanceRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async
     );
   };
 
-  app.get('/admin/reports/:id/checklist', { config: administrators }, async (request, reply) => {
-    const { id } = params(reportParams, request.params);
-    const doc = await loadReportDocument(db, id);
-    if (!doc || doc.report.authority_id !== request.user!.authorityId) throw notFound();
-    return render(reply, doc);
-  });
+  app.get('/admin/reports/:id/checklist', { config: administrators }, async (request, outer) =>
+    outer.renderPersonalPageWith(async (reply) => {
+      const { id } = params(reportParams, request.params);
+      const doc = await loadReportDocument(db, id);
+      if (!doc || doc.report.authority_id !== request.user!.authorityId) throw notFound();
+      return render(reply, doc);
+    }),
+  );
 
   app.post(
     '/admin/reports/:id/clearances/new',
@@ -100,33 +102,34 @@ export const adminClearanceRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async
   app.get(
     '/admin/reports/:id/clearances/:clearanceId/changes',
     { config: administrators },
-    async (request, reply) => {
-      const { id, clearanceId } = params(changesParams, request.params);
-      const [doc, clearance] = await Promise.all([
-        loadReportDocument(db, id),
-        findClearance(db, clearanceId),
-      ]);
-      if (
-        !doc ||
-        doc.report.authority_id !== request.user!.authorityId ||
-        !clearance ||
-        clearance.reportId !== id
-      ) {
-        throw notFound();
-      }
-      const current = clearanceSnapshot(doc, clearance.implicationId);
-      if (!current) throw notFound();
-      return reply.render('clearances/templates/changes.njk', {
-        pageTitle: `What changed since clearance: ${doc.report.title}`,
-        title: doc.report.title,
-        label: clearance.snapshot.implication.label,
-        officerName: clearance.officerName,
-        decidedAt: clearance.decidedAt,
-        requestedAt: clearance.requestedAt,
-        status: clearance.status,
-        checklistHref: paths.checklist(id),
-        changes: snapshotChanges(clearance.snapshot, current),
-      });
-    },
+    async (request, outer) =>
+      outer.renderPersonalPageWith(async (reply) => {
+        const { id, clearanceId } = params(changesParams, request.params);
+        const [doc, clearance] = await Promise.all([
+          loadReportDocument(db, id),
+          findClearance(db, clearanceId),
+        ]);
+        if (
+          !doc ||
+          doc.report.authority_id !== request.user!.authorityId ||
+          !clearance ||
+          clearance.reportId !== id
+        ) {
+          throw notFound();
+        }
+        const current = clearanceSnapshot(doc, clearance.implicationId);
+        if (!current) throw notFound();
+        return reply.render('clearances/templates/changes.njk', {
+          pageTitle: `What changed since clearance: ${doc.report.title}`,
+          title: doc.report.title,
+          label: clearance.snapshot.implication.label,
+          officerName: clearance.officerName,
+          decidedAt: clearance.decidedAt,
+          requestedAt: clearance.requestedAt,
+          status: clearance.status,
+          checklistHref: paths.checklist(id),
+          changes: snapshotChanges(clearance.snapshot, current),
+        });
+      }),
   );
 };

@@ -76,15 +76,19 @@ export const officerClearanceRoutes: FastifyPluginAsync<{ deps: AppDeps }> = asy
     );
   };
 
-  app.get('/clearances', { config: canBeAsked }, async (request, reply) => {
-    const requests = await listRequestsFor(db, request.user!.personId);
-    return reply.render('clearances/templates/list.njk', officerListView(requests));
-  });
+  app.get('/clearances', { config: canBeAsked }, async (request, outer) =>
+    outer.renderPersonalPageWith(async (reply) => {
+      const requests = await listRequestsFor(db, request.user!.personId);
+      return reply.render('clearances/templates/list.njk', officerListView(requests));
+    }),
+  );
 
-  app.get('/clearances/:id', { config: canBeAsked }, async (request, reply) => {
-    const clearance = await ownClearance(request.params, request.user!.personId);
-    return render(reply, clearance);
-  });
+  app.get('/clearances/:id', { config: canBeAsked }, async (request, outer) =>
+    outer.renderPersonalPageWith(async (reply) => {
+      const clearance = await ownClearance(request.params, request.user!.personId);
+      return render(reply, clearance);
+    }),
+  );
 
   const decide = async (
     request: { params: unknown; user: { personId: number } | null; id: string; body: unknown },

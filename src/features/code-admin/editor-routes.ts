@@ -84,19 +84,24 @@ export const editorRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, {
     };
   };
 
-  app.get(`${ITEMS}/new`, { config: administrators }, async (request, reply) => {
-    const version = await versionFrom(deps.db, request.params);
-    const where = afterField.safeParse(request.query ?? {});
-    if (!where.success) throw notFound();
-    const items = await listItems(deps.db, version.id);
-    const form = insertForm(items, where.data.after);
-    return renderForm(
-      reply,
-      version,
-      { ...form, action: `${paths.version(version.id)}/items` },
-      { kind: suggestedKind(form.previous), local: form.previous?.origin === 'local' ? 'yes' : '' },
-    );
-  });
+  app.get(`${ITEMS}/new`, { config: administrators }, async (request, outer) =>
+    outer.renderPersonalPageWith(async (reply) => {
+      const version = await versionFrom(deps.db, request.params);
+      const where = afterField.safeParse(request.query ?? {});
+      if (!where.success) throw notFound();
+      const items = await listItems(deps.db, version.id);
+      const form = insertForm(items, where.data.after);
+      return renderForm(
+        reply,
+        version,
+        { ...form, action: `${paths.version(version.id)}/items` },
+        {
+          kind: suggestedKind(form.previous),
+          local: form.previous?.origin === 'local' ? 'yes' : '',
+        },
+      );
+    }),
+  );
 
   app.post(ITEMS, { config: administrators }, async (request, reply) => {
     const version = await versionFrom(deps.db, request.params);
@@ -132,11 +137,13 @@ export const editorRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, {
     item,
   });
 
-  app.get(`${ITEMS}/:lineage/edit`, { config: administrators }, async (request, reply) => {
-    const { version, lineage } = await versionAndLineageFrom(deps.db, request.params);
-    const item = await itemOf(version, lineage);
-    return renderForm(reply, version, editShape(version, item), itemFormValues(item));
-  });
+  app.get(`${ITEMS}/:lineage/edit`, { config: administrators }, async (request, outer) =>
+    outer.renderPersonalPageWith(async (reply) => {
+      const { version, lineage } = await versionAndLineageFrom(deps.db, request.params);
+      const item = await itemOf(version, lineage);
+      return renderForm(reply, version, editShape(version, item), itemFormValues(item));
+    }),
+  );
 
   app.post(`${ITEMS}/:lineage/edit`, { config: administrators }, async (request, reply) => {
     const { version, lineage } = await versionAndLineageFrom(deps.db, request.params);
@@ -198,10 +205,12 @@ export const editorRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, {
       problems.errorList.length > 0 ? 400 : 200,
     );
 
-  app.get(`${ITEMS}/:lineage/remove`, { config: administrators }, async (request, reply) => {
-    const { version, lineage } = await versionAndLineageFrom(deps.db, request.params);
-    return renderRemove(reply, version, await itemOf(version, lineage));
-  });
+  app.get(`${ITEMS}/:lineage/remove`, { config: administrators }, async (request, outer) =>
+    outer.renderPersonalPageWith(async (reply) => {
+      const { version, lineage } = await versionAndLineageFrom(deps.db, request.params);
+      return renderRemove(reply, version, await itemOf(version, lineage));
+    }),
+  );
 
   app.post(`${ITEMS}/:lineage/remove`, { config: administrators }, async (request, reply) => {
     const { version, lineage } = await versionAndLineageFrom(deps.db, request.params);

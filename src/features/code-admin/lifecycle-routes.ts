@@ -85,13 +85,15 @@ export const lifecycleRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app
         problems.errorList.length > 0 ? 400 : 200,
       );
 
-    app.get(url, { config: administrators }, async (request, reply) => {
-      const version = await versionFrom(deps.db, request.params);
-      const raw = Object.fromEntries(
-        step.dates.map((d, i) => [d.name, i === 0 ? todayParts() : undefined]),
-      );
-      return render(reply, version, {}, raw);
-    });
+    app.get(url, { config: administrators }, async (request, outer) =>
+      outer.renderPersonalPageWith(async (reply) => {
+        const version = await versionFrom(deps.db, request.params);
+        const raw = Object.fromEntries(
+          step.dates.map((d, i) => [d.name, i === 0 ? todayParts() : undefined]),
+        );
+        return render(reply, version, {}, raw);
+      }),
+    );
 
     app.post(url, { config: administrators }, async (request, reply) => {
       const version = await versionFrom(deps.db, request.params);

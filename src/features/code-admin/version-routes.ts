@@ -18,26 +18,29 @@ const yesNoItems = (value: unknown) => [
 
 /** The version page (with the editor while the text may change), its preview and settings. */
 export const versionRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { deps }) => {
-  app.get(`${paths.list}/versions/:id`, { config: administrators }, async (request, reply) =>
-    renderVersionPage(deps, reply, await versionFrom(deps.db, request.params)),
+  app.get(`${paths.list}/versions/:id`, { config: administrators }, async (request, outer) =>
+    outer.renderPersonalPageWith(async (reply) =>
+      renderVersionPage(deps, reply, await versionFrom(deps.db, request.params)),
+    ),
   );
 
   app.get(
     `${paths.list}/versions/:id/preview`,
     { config: administrators },
-    async (request, reply) => {
-      const version = await versionFrom(deps.db, request.params);
-      const items = itemViews(version.id, await listItems(deps.db, version.id));
-      return reply.render('code-admin/templates/preview.njk', {
-        pageTitle: `Preview of version ${version.number} of ${version.authorityName}’s code`,
-        version,
-        items,
-        contents: contents(items),
-        hasLocal: items.some((item) => item.local),
-        settingsRows: settingsRows(version),
-        backHref: paths.version(version.id),
-      });
-    },
+    async (request, outer) =>
+      outer.renderPersonalPageWith(async (reply) => {
+        const version = await versionFrom(deps.db, request.params);
+        const items = itemViews(version.id, await listItems(deps.db, version.id));
+        return reply.render('code-admin/templates/preview.njk', {
+          pageTitle: `Preview of version ${version.number} of ${version.authorityName}’s code`,
+          version,
+          items,
+          contents: contents(items),
+          hasLocal: items.some((item) => item.local),
+          settingsRows: settingsRows(version),
+          backHref: paths.version(version.id),
+        });
+      }),
   );
 
   // Settings ----------------------------------------------------------------------------------
@@ -69,18 +72,19 @@ export const versionRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, 
   app.get(
     `${paths.list}/versions/:id/settings`,
     { config: administrators },
-    async (request, reply) => {
-      const v = await versionFrom(deps.db, request.params);
-      return renderSettings(reply, v, {
-        title: v.title,
-        changeSummary: v.change_summary ?? '',
-        giftsThreshold: poundsInput(v.gifts_threshold_pence),
-        giftsRegistrationDays: String(v.gifts_registration_days),
-        registerRefusedOffers: yesNo(v.register_refused_offers),
-        trainingRequired: yesNo(v.training_required),
-        nonVotingCoOptedSign: yesNo(v.non_voting_co_opted_sign),
-      });
-    },
+    async (request, outer) =>
+      outer.renderPersonalPageWith(async (reply) => {
+        const v = await versionFrom(deps.db, request.params);
+        return renderSettings(reply, v, {
+          title: v.title,
+          changeSummary: v.change_summary ?? '',
+          giftsThreshold: poundsInput(v.gifts_threshold_pence),
+          giftsRegistrationDays: String(v.gifts_registration_days),
+          registerRefusedOffers: yesNo(v.register_refused_offers),
+          trainingRequired: yesNo(v.training_required),
+          nonVotingCoOptedSign: yesNo(v.non_voting_co_opted_sign),
+        });
+      }),
   );
 
   app.post(

@@ -97,10 +97,8 @@ export const codeCompareRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (a
     });
   });
 
-  app.get(
-    '/admin/code/versions/:id/compare',
-    { config: administrators },
-    async (request, reply) => {
+  app.get('/admin/code/versions/:id/compare', { config: administrators }, async (request, outer) =>
+    outer.renderPersonalPageWith(async (reply) => {
       const { id } = params(idParams, request.params);
       const query = (request.query ?? {}) as Record<string, unknown>;
       const found = await findVersionAndOthers(db, id);
@@ -137,6 +135,6 @@ export const codeCompareRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (a
           chooseHref: paths.adminCompare(id),
         }),
       );
-    },
+    }),
   );
 };

@@ -87,8 +87,10 @@ export const codeImportRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (ap
       status,
     );
 
-  app.get('/admin/code/:slug/import', { config: administrators }, async (request, reply) =>
-    renderUpload(reply, await authorityFrom(request)),
+  app.get('/admin/code/:slug/import', { config: administrators }, async (request, outer) =>
+    outer.renderPersonalPageWith(async (reply) =>
+      renderUpload(reply, await authorityFrom(request)),
+    ),
   );
 
   app.post('/admin/code/:slug/import', { config: administrators }, async (request, reply) => {
@@ -107,8 +109,8 @@ export const codeImportRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (ap
     return reply.redirect(paths.preview(outcome.value), 303);
   });
 
-  app.get('/admin/code/imports/:id', { config: administrators }, async (request, reply) =>
-    renderPreview(reply, await previewFrom(request)),
+  app.get('/admin/code/imports/:id', { config: administrators }, async (request, outer) =>
+    outer.renderPersonalPageWith(async (reply) => renderPreview(reply, await previewFrom(request))),
   );
 
   app.post(

@@ -103,13 +103,18 @@ export const publicCodeRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (ap
 
   app.get('/code/:slug/:number/word', { config: anyone }, async (request, reply) => {
     const { slug, number } = params(versionParams, request.params);
-    const page = await loadPublishedVersion(db, slug, number);
-    if (!page) throw notFound();
-    const file = await buildWordDocument(page.version, page.items);
-    return reply
-      .header('content-disposition', contentDisposition(wordFileName(slug, number)))
-      .header('cache-control', 'no-cache')
-      .type(DOCX_TYPE)
-      .send(file);
+    // Anonymous visitors share one copy, made again when the data changes.
+    return reply.sendKeptFile(async () => {
+      const page = await loadPublishedVersion(db, slug, number);
+      if (!page) throw notFound();
+      return {
+        type: DOCX_TYPE,
+        body: await buildWordDocument(page.version, page.items),
+        headers: {
+          'content-disposition': contentDisposition(wordFileName(slug, number)),
+          'cache-control': 'no-cache',
+        },
+      };
+    });
   });
 };

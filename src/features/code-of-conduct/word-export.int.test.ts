@@ -1,7 +1,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import mammoth from 'mammoth';
-import { buildTestApp, type TestApp } from '../../testing/app.js';
+import { buildTestApp, type TestApp, readUntilCached } from '../../testing/app.js';
 import { createAuthority, createCodeVersion, sampleItems } from './testing.js';
 
 let t: TestApp;
@@ -66,6 +66,17 @@ test('a version downloads as a Word document named after the council and version
     ),
   );
   assert.ok(lines.includes('A.1\tSelflessness: act only in the public interest.'));
+});
+
+test('visitors share one Word document, made again only when the data changes', async () => {
+  // (Not the app's first request: until the data-change listener is connected, any version
+  // seen may be followed by a new one.)
+  const first = await t.app.inject({ url: '/code/demo-word/2/word' });
+  const again = await readUntilCached(() => t.app.inject({ url: '/code/demo-word/2/word' }));
+  assert.equal(again.statusCode, 200);
+  assert.ok(again.rawPayload.equals(first.rawPayload));
+  assert.equal(again.headers['content-disposition'], first.headers['content-disposition']);
+  assert.equal(again.headers['cache-control'], 'no-cache');
 });
 
 test('in the Word document sections are headings, local additions italic and model text not', async () => {

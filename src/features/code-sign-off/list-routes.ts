@@ -70,19 +70,24 @@ export const listRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { d
     return reply.type('text/html; charset=utf-8').send(spliceFragment(page, main));
   });
 
-  app.get(`${SIGN_OFFS}/export.csv`, { config: signOffReaders }, async (request, reply) => {
-    const today = todayInEngland();
-    const { scope } = await scopeOf(request, today);
-    if (!scope.version) throw notFound();
-    const rows = await listAllSignOffs(deps.db, {
-      version: scope.version,
-      on: today,
-      groupIds: scope.groupIds,
-    });
-    return reply
-      .type('text/csv; charset=utf-8')
-      .header('cache-control', 'no-store')
-      .header('content-disposition', contentDisposition(csvFileName(scope.version, today)))
-      .send(signOffsCsv(scope.version, rows));
-  });
+  app.get(`${SIGN_OFFS}/export.csv`, { config: signOffReaders }, async (request, reply) =>
+    reply.sendKeptFile(async () => {
+      const today = todayInEngland();
+      const { scope } = await scopeOf(request, today);
+      if (!scope.version) throw notFound();
+      const rows = await listAllSignOffs(deps.db, {
+        version: scope.version,
+        on: today,
+        groupIds: scope.groupIds,
+      });
+      return {
+        type: 'text/csv; charset=utf-8',
+        body: signOffsCsv(scope.version, rows),
+        headers: {
+          'cache-control': 'no-store',
+          'content-disposition': contentDisposition(csvFileName(scope.version, today)),
+        },
+      };
+    }),
+  );
 };

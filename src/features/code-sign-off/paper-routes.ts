@@ -43,34 +43,36 @@ export const paperRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { 
     );
   };
 
-  app.get(PAPER, { config: administrators }, async (request, reply) => {
-    const query = paperQuery.safeParse(request.query ?? {});
-    if (!query.success) throw notFound();
-    const { authority: slug, version: versionId, person } = query.data;
-    const values: PaperValues = { personId: person, signedOn: {} };
-    if (versionId !== undefined) {
-      const version = await findVersionInForce(deps.db, versionId);
-      if (!version) throw notFound();
-      return render(reply, chosenOf(version), values);
-    }
-    const versions = await listVersionsInForce(deps.db);
-    if (slug !== undefined) {
-      const authority = await findAuthorityBySlug(deps.db, slug);
-      if (!authority) throw notFound();
-      const version = versions.find((v) => v.authorityId === authority.id) ?? null;
+  app.get(PAPER, { config: administrators }, async (request, outer) =>
+    outer.renderPersonalPageWith(async (reply) => {
+      const query = paperQuery.safeParse(request.query ?? {});
+      if (!query.success) throw notFound();
+      const { authority: slug, version: versionId, person } = query.data;
+      const values: PaperValues = { personId: person, signedOn: {} };
+      if (versionId !== undefined) {
+        const version = await findVersionInForce(deps.db, versionId);
+        if (!version) throw notFound();
+        return render(reply, chosenOf(version), values);
+      }
+      const versions = await listVersionsInForce(deps.db);
+      if (slug !== undefined) {
+        const authority = await findAuthorityBySlug(deps.db, slug);
+        if (!authority) throw notFound();
+        const version = versions.find((v) => v.authorityId === authority.id) ?? null;
+        return render(
+          reply,
+          { version, authorityName: authority.name, authorityId: authority.id },
+          values,
+        );
+      }
+      const first = versions.find((v) => v.authorityKind === 'principal') ?? versions[0] ?? null;
       return render(
         reply,
-        { version, authorityName: authority.name, authorityId: authority.id },
+        first ? chosenOf(first) : { version: null, authorityName: '', authorityId: null },
         values,
       );
-    }
-    const first = versions.find((v) => v.authorityKind === 'principal') ?? versions[0] ?? null;
-    return render(
-      reply,
-      first ? chosenOf(first) : { version: null, authorityName: '', authorityId: null },
-      values,
-    );
-  });
+    }),
+  );
 
   app.post(PAPER, { config: administrators }, async (request, reply) => {
     const body = (request.body ?? {}) as Record<string, unknown>;

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { sql } from 'kysely';
 import type { AppDeps } from '../index.js';
 import { signedIn } from '../../platform/access.js';
 import { notFound } from '../../platform/errors.js';
@@ -37,6 +38,21 @@ export const memberRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, {
     return parsed.data.sessionId;
   };
 
+  /**
+   * The person's response as it is now: answers are not audited, so another process's page
+   * cache would not hear of a change; this is part of the key of the pages showing them.
+   */
+  const responseFingerprint = async (request: FastifyRequest, sessionId: number) => {
+    const { rows } = await sql<{ f: string | null }>`
+      select r.id || ':' || coalesce(extract(epoch from r.submitted_at)::text, '') || ':' ||
+             coalesce((select md5(string_agg(a.question_id || '=' || coalesce(a.rating::text, '') ||
+                                             '/' || coalesce(a.text, ''), '|' order by a.question_id))
+                         from evaluation_answers a where a.response_id = r.id), '') as f
+        from evaluation_responses r
+       where r.session_id = ${sessionId} and r.person_id = ${request.user!.personId}`.execute(db);
+    return rows[0]?.f ?? '';
+  };
+
   const heading = (e: Evaluation) => ({
     id: e.session.id,
     title: sessionTitle(e.session),
@@ -61,22 +77,26 @@ export const memberRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, {
     }),
   );
 
-  app.get('/my/evaluations/:sessionId', { config: signedIn }, async (request, reply) => {
-    const e = await evaluationFor(request, sessionIdOf(request));
-    const next = e.questions.findIndex((q) => !e.answers.has(q.id));
-    return renderPage(reply, 'start.njk', {
-      pageTitle: `Evaluate ${sessionTitle(e.session)}`,
-      session: heading(e),
-      count: e.questions.length,
-      sent: e.submittedAt ? sentOn(e.submittedAt) : null,
-      started: e.started,
-      startHref:
-        e.started && next >= 0
-          ? paths.question(e.session.id, next + 1)
-          : paths.question(e.session.id, 1),
-      checkHref: paths.check(e.session.id),
-      answeredAll: next < 0,
-    });
+  app.get('/my/evaluations/:sessionId', { config: signedIn }, async (request, outer) => {
+    const sessionId = sessionIdOf(request);
+    const mine = await responseFingerprint(request, sessionId);
+    return outer.renderPersonalPageWith(async (reply) => {
+      const e = await evaluationFor(request, sessionId);
+      const next = e.questions.findIndex((q) => !e.answers.has(q.id));
+      return renderPage(reply, 'start.njk', {
+        pageTitle: `Evaluate ${sessionTitle(e.session)}`,
+        session: heading(e),
+        count: e.questions.length,
+        sent: e.submittedAt ? sentOn(e.submittedAt) : null,
+        started: e.started,
+        startHref:
+          e.started && next >= 0
+            ? paths.question(e.session.id, next + 1)
+            : paths.question(e.session.id, 1),
+        checkHref: paths.check(e.session.id),
+        answeredAll: next < 0,
+      });
+    }, mine);
   });
 
   const renderQuestion = (
@@ -116,13 +136,16 @@ export const memberRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, {
     return { e, n };
   };
 
-  app.get('/my/evaluations/:sessionId/:n', { config: signedIn }, async (request, reply) => {
-    const { e, n } = await numbered(request);
-    if (e.submittedAt) return reply.redirect(paths.start(e.session.id), 303);
-    const saved = e.answers.get(e.questions[n - 1]!.id);
-    const answer = saved ? String(saved.rating ?? saved.text ?? '') : '';
-    const fromCheck = (request.query as { from?: string } | undefined)?.from === 'check';
-    return renderQuestion(reply, e, n, answer, fromCheck);
+  app.get('/my/evaluations/:sessionId/:n', { config: signedIn }, async (request, outer) => {
+    const mine = await responseFingerprint(request, sessionIdOf(request));
+    return outer.renderPersonalPageWith(async (reply) => {
+      const { e, n } = await numbered(request);
+      if (e.submittedAt) return reply.redirect(paths.start(e.session.id), 303);
+      const saved = e.answers.get(e.questions[n - 1]!.id);
+      const answer = saved ? String(saved.rating ?? saved.text ?? '') : '';
+      const fromCheck = (request.query as { from?: string } | undefined)?.from === 'check';
+      return renderQuestion(reply, e, n, answer, fromCheck);
+    }, mine);
   });
 
   app.post('/my/evaluations/:sessionId/:n', { config: signedIn }, async (request, reply) => {
@@ -166,10 +189,14 @@ export const memberRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, {
       ...problems,
     });
 
-  app.get('/my/evaluations/:sessionId/check', { config: signedIn }, async (request, reply) => {
-    const e = await evaluationFor(request, sessionIdOf(request));
-    if (e.submittedAt) return reply.redirect(paths.start(e.session.id), 303);
-    return renderCheck(reply, e);
+  app.get('/my/evaluations/:sessionId/check', { config: signedIn }, async (request, outer) => {
+    const sessionId = sessionIdOf(request);
+    const mine = await responseFingerprint(request, sessionId);
+    return outer.renderPersonalPageWith(async (reply) => {
+      const e = await evaluationFor(request, sessionId);
+      if (e.submittedAt) return reply.redirect(paths.start(e.session.id), 303);
+      return renderCheck(reply, e);
+    }, mine);
   });
 
   app.post('/my/evaluations/:sessionId/check', { config: signedIn }, async (request, reply) => {

@@ -1,5 +1,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { sql } from 'kysely';
 import type { AppDeps } from '../index.js';
+import type { Db } from '../../db/database.js';
 import { administrators } from '../../platform/access.js';
 import { notFound } from '../../platform/errors.js';
 import { parseForm, refusalPart } from '../../platform/forms.js';
@@ -18,6 +20,7 @@ import {
   actorOf,
   bodyOf,
   courseFrom,
+  idOf,
   noProblems,
   renderPage,
   type Problems,
@@ -26,6 +29,24 @@ import { questionForm, questionParams } from './schemas.js';
 import { questionFormValues, questionItems, questionsView } from './view-model.js';
 
 const ACTIONS: readonly QuestionAction[] = ['up', 'down', 'retire', 'restore', 'remove'];
+
+/**
+ * How many answers each of a course's questions has: answers are not audited, so another
+ * process's page cache would not hear of a new one; this is part of the key of pages showing it.
+ */
+async function answerCounts(db: Db, courseId: number): Promise<string> {
+  const { rows } = await sql<{ f: string | null }>`
+    select string_agg(t.question_id || ':' || t.n, ',' order by t.question_id) as f
+      from (select a.question_id, count(*) as n
+              -- the course's questions are answered for its own sessions: through the
+              -- sessions' and responses' indexes rather than every council's answers
+              from training_sessions s
+              join evaluation_responses r on r.session_id = s.id
+              join evaluation_answers a on a.response_id = r.id
+             where s.course_id = ${courseId}
+             group by a.question_id) t`.execute(db);
+  return rows[0]?.f ?? '';
+}
 
 /** Administrators choose the questions a course asks after each of its sessions. */
 export const questionRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { deps }) => {
@@ -79,8 +100,11 @@ export const questionRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app,
     return question;
   };
 
-  app.get('/admin/courses/:id/evaluation', { config: administrators }, async (request, reply) =>
-    renderList(reply, await courseFrom(db, request)),
+  app.get('/admin/courses/:id/evaluation', { config: administrators }, async (request, outer) =>
+    outer.renderPersonalPageWith(
+      async (reply) => renderList(reply, await courseFrom(db, request)),
+      await answerCounts(db, idOf(request)),
+    ),
   );
 
   app.post(
@@ -97,8 +121,10 @@ export const questionRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app,
     },
   );
 
-  app.get('/admin/courses/:id/evaluation/new', { config: administrators }, async (request, reply) =>
-    renderForm(reply, await courseFrom(db, request), null, { required: 'no' }),
+  app.get('/admin/courses/:id/evaluation/new', { config: administrators }, async (request, outer) =>
+    outer.renderPersonalPageWith(async (reply) =>
+      renderForm(reply, await courseFrom(db, request), null, { required: 'no' }),
+    ),
   );
 
   app.post(
@@ -117,11 +143,15 @@ export const questionRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app,
   app.get(
     '/admin/courses/:id/evaluation/:questionId/edit',
     { config: administrators },
-    async (request, reply) => {
-      const course = await courseFrom(db, request);
-      const question = await questionOf(request, course);
-      return renderForm(reply, course, question, questionFormValues(question));
-    },
+    async (request, outer) =>
+      outer.renderPersonalPageWith(
+        async (reply) => {
+          const course = await courseFrom(db, request);
+          const question = await questionOf(request, course);
+          return renderForm(reply, course, question, questionFormValues(question));
+        },
+        await answerCounts(db, idOf(request)),
+      ),
   );
 
   app.post(

@@ -1,6 +1,14 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildTestApp, getForm, mergeCookies, postForm, type TestApp } from '../../testing/app.js';
+import {
+  buildTestApp,
+  getForm,
+  mergeCookies,
+  postForm,
+  readUntilCached,
+  type TestApp,
+} from '../../testing/app.js';
+import { createDatabase } from '../../db/database.js';
 import { pendingEvaluations } from './index.js';
 import { attend, authorityOf, evaluatedSession } from './test-support.js';
 
@@ -184,4 +192,42 @@ test('a question’s words are shown as text, never as markup', async () => {
     /<h1 class="govuk-fieldset__heading">Was the &lt;b&gt;venue&lt;\/b&gt; &amp; room &quot;right&quot;\?<\/h1>/,
   );
   assert.doesNotMatch(response.body, /<b>venue<\/b>/);
+});
+
+test('the evaluation pages are kept for the attendee, and an answer saved by another process shows at once', async () => {
+  const { sessionId } = await evaluatedSession(t.db, authorityId);
+  const someone = await t.signInAs(['member'], { authorityId });
+  await attend(t.db, sessionId, someone.personId, 'attended');
+  const base = `/my/evaluations/${sessionId}`;
+  assert.equal((await answer(`${base}/1`, { answer: '4' }, someone.cookie)).statusCode, 303);
+
+  for (const url of [base, `${base}/1`, `${base}/check`]) {
+    const kept = await readUntilCached(() => page(url, someone.cookie), url);
+    assert.equal(kept.statusCode, 200);
+  }
+  const kept = await page(`${base}/check`, someone.cookie);
+  assert.match(kept.body, /4 – Very good/);
+
+  // Answers are not audited: another process saving one sends no notice, so the pages are
+  // keyed by the answers themselves.
+  const other = createDatabase(t.url, { max: 1 });
+  try {
+    await other.db
+      .updateTable('evaluation_answers')
+      .set({ rating: 2 })
+      .where('response_id', 'in', (eb) =>
+        eb
+          .selectFrom('evaluation_responses')
+          .select('id')
+          .where('session_id', '=', sessionId)
+          .where('person_id', '=', someone.personId),
+      )
+      .execute();
+  } finally {
+    await other.close();
+  }
+  const check = await page(`${base}/check`, someone.cookie);
+  assert.equal(check.headers['x-probity-cache'], 'miss');
+  assert.match(check.body, /2 – Fair/);
+  assert.match((await page(`${base}/1`, someone.cookie)).body, /value="2" checked/);
 });

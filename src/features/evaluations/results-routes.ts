@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { sql } from 'kysely';
 import type { AppDeps } from '../index.js';
 import { administrators, signedIn } from '../../platform/access.js';
 import { contentDisposition } from '../../platform/downloads.js';
@@ -11,7 +12,7 @@ import {
 import { paths } from './paths.js';
 import { listSessionRates, loadResults, type Scope } from './results.js';
 import { resultsCsv, resultsView } from './results-view.js';
-import { courseFrom, programmeFrom, renderPage } from './route-support.js';
+import { courseFrom, idOf, programmeFrom, renderPage } from './route-support.js';
 import { sessionWhen } from './view-model.js';
 
 interface Page {
@@ -79,6 +80,27 @@ export const resultsRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, 
     };
   };
 
+  /**
+   * The sent responses in scope as they are now: sending one is not audited, so another
+   * process's page cache would not hear of it; this is part of the key of the results pages.
+   * (A sent response's answers never change.)
+   */
+  const sentFingerprint = async (scope: Scope) => {
+    const filter =
+      'sessionId' in scope
+        ? sql`r.session_id = ${scope.sessionId}`
+        : 'courseId' in scope
+          ? sql`s.course_id = ${scope.courseId}`
+          : sql`c.programme_id = ${scope.programmeId}`;
+    const { rows } = await sql<{ n: number; latest: Date | null }>`
+      select count(*)::int as n, max(r.submitted_at) as latest
+        from evaluation_responses r
+        join training_sessions s on s.id = r.session_id
+        join courses c on c.id = s.course_id
+       where ${filter} and r.submitted_at is not null`.execute(db);
+    return `${rows[0]?.n ?? 0}:${rows[0]?.latest?.getTime() ?? 0}`;
+  };
+
   const show = async (reply: FastifyReply, page: Page) => {
     const results = await loadResults(db, page.scope);
     const sessions =
@@ -99,36 +121,64 @@ export const resultsRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, 
       byCourse: 'programmeId' in page.scope,
     });
   };
-  const download = async (reply: FastifyReply, page: Page) => {
-    const body = resultsCsv(await loadResults(db, page.scope));
-    return reply
-      .type('text/csv; charset=utf-8')
-      .header('cache-control', 'no-store')
-      .header('content-disposition', contentDisposition(page.fileName))
-      .send(body);
-  };
+  /** The results as CSV: kept per person until the data or the sent responses change. */
+  const download = async (reply: FastifyReply, load: () => Promise<Page>, sent: string) =>
+    reply.sendKeptFile(async () => {
+      const page = await load();
+      return {
+        type: 'text/csv; charset=utf-8',
+        body: resultsCsv(await loadResults(db, page.scope)),
+        headers: {
+          'cache-control': 'no-store',
+          'content-disposition': contentDisposition(page.fileName),
+        },
+      };
+    }, sent);
 
   // A facilitator may be any signed-in person; sessionForFacilitation answers 404 for others.
-  app.get('/admin/sessions/:id/evaluations', { config: signedIn }, async (request, reply) =>
-    show(reply, await sessionPage(request)),
+  app.get('/admin/sessions/:id/evaluations', { config: signedIn }, async (request, outer) =>
+    outer.renderPersonalPageWith(
+      async (reply) => show(reply, await sessionPage(request)),
+      await sentFingerprint({ sessionId: idOf(request) }),
+    ),
   );
   app.get('/admin/sessions/:id/evaluations.csv', { config: signedIn }, async (request, reply) =>
-    download(reply, await sessionPage(request)),
+    download(
+      reply,
+      () => sessionPage(request),
+      await sentFingerprint({ sessionId: idOf(request) }),
+    ),
   );
   app.get('/admin/courses/:id/evaluations', { config: administrators }, async (request, outer) =>
-    outer.renderPersonalPageWith(async (reply) => show(reply, await coursePage(request))),
+    outer.renderPersonalPageWith(
+      async (reply) => show(reply, await coursePage(request)),
+      await sentFingerprint({ courseId: idOf(request) }),
+    ),
   );
   app.get(
     '/admin/courses/:id/evaluations.csv',
     { config: administrators },
-    async (request, reply) => download(reply, await coursePage(request)),
+    async (request, reply) =>
+      download(
+        reply,
+        () => coursePage(request),
+        await sentFingerprint({ courseId: idOf(request) }),
+      ),
   );
-  app.get('/admin/programmes/:id/evaluations', { config: administrators }, async (request, reply) =>
-    show(reply, await programmePage(request)),
+  app.get('/admin/programmes/:id/evaluations', { config: administrators }, async (request, outer) =>
+    outer.renderPersonalPageWith(
+      async (reply) => show(reply, await programmePage(request)),
+      await sentFingerprint({ programmeId: idOf(request) }),
+    ),
   );
   app.get(
     '/admin/programmes/:id/evaluations.csv',
     { config: administrators },
-    async (request, reply) => download(reply, await programmePage(request)),
+    async (request, reply) =>
+      download(
+        reply,
+        () => programmePage(request),
+        await sentFingerprint({ programmeId: idOf(request) }),
+      ),
   );
 };

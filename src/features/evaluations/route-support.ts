@@ -10,7 +10,7 @@ export { actorOf, bodyOf, noProblems, type Problems } from '../../platform/reque
 /** Render one of the feature's pages, with status 400 when it shows problems. */
 export const renderPage = pageRenderer('evaluations');
 
-const idOf = (request: FastifyRequest): number => {
+export const idOf = (request: FastifyRequest): number => {
   const parsed = idParams.safeParse({ id: (request.params as { id?: unknown }).id });
   if (!parsed.success) throw notFound();
   return parsed.data.id;

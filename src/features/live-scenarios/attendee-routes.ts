@@ -12,7 +12,14 @@ import {
 } from '../training-attendance/index.js';
 import { scenarioDetails } from './details.js';
 import { wrongSessionCodes } from '../training-attendance/index.js';
-import { isPresent, listLives, listMySessions, listOwnAnswers, PRESENT } from './repository.js';
+import {
+  isPresent,
+  listLives,
+  listMySessions,
+  listOwnAnswers,
+  ownAnswerFingerprint,
+  PRESENT,
+} from './repository.js';
 import { formatDateTime } from '../../platform/views.js';
 import { answerForm, codeForm, sessionParams } from './schemas.js';
 import { answer } from './service.js';
@@ -77,7 +84,7 @@ export const attendeeRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app,
     );
 
   app.get(paths.join, { config: signedIn }, async (request, reply) =>
-    renderJoin(request, reply, ''),
+    reply.renderPersonalPageWith((page) => renderJoin(request, page, '')),
   );
 
   app.post(paths.join, { config: signedIn }, async (request, reply) => {
@@ -178,9 +185,13 @@ export const attendeeRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app,
     );
   };
 
-  app.get('/live/:sessionId', { config: signedIn }, async (request, reply) =>
-    renderSession(request, reply, await attendedSession(db, request)),
-  );
+  app.get('/live/:sessionId', { config: signedIn }, async (request, reply) => {
+    const session = await attendedSession(db, request);
+    // Kept until the data changes (the facilitator moving on is audited) or the attendee's own
+    // answers change (quiet writes, so they are part of the key).
+    const own = await ownAnswerFingerprint(db, session.id, request.user!.personId);
+    return reply.renderPersonalPageWith((page) => renderSession(request, page, session), own);
+  });
 
   app.post('/live/:sessionId/answer', { config: signedIn }, async (request, reply) => {
     const params = sessionParams.safeParse(request.params);

@@ -110,9 +110,13 @@ export const facilitatorRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (a
     );
   };
 
-  app.get('/admin/sessions/:id/live', { config: signedIn }, async (request, reply) =>
-    renderSession(request, reply, await sessionForFacilitation(db, request)),
-  );
+  app.get('/admin/sessions/:id/live', { config: signedIn }, async (request, reply) => {
+    const session = await sessionForFacilitation(db, request);
+    // Kept until the data changes, or the session's window opens or closes (which the page
+    // says, and which no write marks).
+    const window = closedReason(session, new Date()) ?? 'open';
+    return reply.renderPersonalPageWith((page) => renderSession(request, page, session), window);
+  });
 
   app.post('/admin/sessions/:id/live', { config: signedIn }, async (request, reply) => {
     const session = await sessionForFacilitation(db, request);

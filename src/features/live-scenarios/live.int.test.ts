@@ -1,6 +1,12 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildTestApp, getForm, postForm, type TestApp } from '../../testing/app.js';
+import {
+  buildTestApp,
+  getForm,
+  postForm,
+  readUntilCached,
+  type TestApp,
+} from '../../testing/app.js';
 import { createAuthority, createCodeVersion } from '../code-of-conduct/testing.js';
 import { createScenario } from '../learning/testing.js';
 import { attending, runningSession } from './test-support.js';
@@ -153,6 +159,24 @@ test('a scenario run live without JavaScript: join with the code, answer, change
   assert.match(again.body, /Your answer is saved/);
   assert.match(again.body, /Change my answer/);
   assert.match(again.body, /value="no" checked/);
+  // The attendee's page is kept for them too, and keyed by their own answers (quiet writes).
+  const keptPage = await readUntilCached(() => page(`/live/${session}`, ann.cookie));
+  assert.match(keptPage.body, /value="no" checked/);
+  await answerAs(ann.cookie, session, {
+    liveId: String(liveId),
+    acceptable: 'yes',
+    anchors: ['para-1-1'],
+    choiceId: String(right),
+  });
+  const remade = await page(`/live/${session}`, ann.cookie);
+  assert.equal(remade.headers['x-probity-cache'], 'miss');
+  assert.match(remade.body, /value="yes" checked/);
+  await answerAs(ann.cookie, session, {
+    liveId: String(liveId),
+    acceptable: 'no',
+    anchors: ['para-1-1'],
+    choiceId: String(right),
+  });
   assert.equal(
     (
       await answerAs(ben.cookie, session, {

@@ -279,6 +279,20 @@ export async function listMySessions(db: DbOrTrx, personId: number) {
     .execute();
 }
 
+/** What changes when an attendee answers in a session: their answers there, and the latest. */
+export async function ownAnswerFingerprint(
+  db: DbOrTrx,
+  sessionId: number,
+  personId: number,
+): Promise<string> {
+  const { rows } = await sql<{ n: number; latest: Date | null }>`
+    select count(*)::int as n, max(a.answered_at) as latest
+      from live_answers a join live_scenarios l on l.id = a.live_scenario_id
+     where l.session_id = ${sessionId} and a.person_id = ${personId}`.execute(db);
+  const row = rows[0];
+  return `${row?.n ?? 0}:${row?.latest?.getTime() ?? 0}`;
+}
+
 /** What changes when attendees answer: how many answers there are, and the latest. */
 export async function answerFingerprint(db: DbOrTrx, liveId: number): Promise<string> {
   const { rows } = await sql<{ n: number; latest: Date | null }>`

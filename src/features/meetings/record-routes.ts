@@ -67,8 +67,10 @@ export const recordRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, o
     );
   };
 
-  app.get('/admin/meetings/:id/attendance', { config: administrators }, async (request, reply) =>
-    renderAttendance(reply, await meetingFrom(db, request), null),
+  app.get('/admin/meetings/:id/attendance', { config: administrators }, async (request, outer) =>
+    outer.renderPersonalPageWith(async (reply) =>
+      renderAttendance(reply, await meetingFrom(db, request), null),
+    ),
   );
 
   app.post('/admin/meetings/:id/attendance', { config: administrators }, async (request, reply) => {
@@ -133,8 +135,10 @@ export const recordRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, o
     );
   };
 
-  app.get('/admin/meetings/:id/declarations', { config: administrators }, async (request, reply) =>
-    renderDeclarations(reply, await meetingFrom(db, request)),
+  app.get('/admin/meetings/:id/declarations', { config: administrators }, async (request, outer) =>
+    outer.renderPersonalPageWith(async (reply) =>
+      renderDeclarations(reply, await meetingFrom(db, request)),
+    ),
   );
 
   app.post(

@@ -1,5 +1,6 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readUntilCached } from '../../testing/app.js';
 import { errorSummary, meetingsTestApp, type MeetingsTest } from './int-test-support.js';
 
 let s: MeetingsTest;
@@ -235,4 +236,21 @@ test('nothing is recorded for a cancelled meeting or before its agenda is publis
   assert.deepEqual(errorSummary(cancelled.body), [
     'This meeting was cancelled, so nothing can be recorded for it',
   ]);
+});
+
+test('the attendance, declarations and minutes pages are kept; a change made from a kept form shows at once', async () => {
+  const m = await pastMeeting();
+  const [ann] = s.members as [number, number, number];
+  for (const page of ['attendance', 'declarations', 'minutes']) {
+    const url = `${m.url}/${page}`;
+    assert.equal((await s.page(url)).statusCode, 200, url);
+    const kept = await readUntilCached(() => s.page(url), url);
+    assert.equal(kept.statusCode, 200, url);
+    assert.doesNotMatch(kept.body, /placeholder/, url);
+  }
+  const saved = await s.submit(`${m.url}/attendance`, { [`status-${ann}`]: 'present' });
+  assert.equal(saved.statusCode, 303);
+  const minutes = await s.page(`${m.url}/minutes`);
+  assert.notEqual(minutes.headers['x-probity-cache'], 'hit');
+  assert.equal(minutes.statusCode, 200);
 });

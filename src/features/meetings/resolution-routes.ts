@@ -61,10 +61,12 @@ export const resolutionRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (ap
     );
   };
 
-  app.get(url, { config: administrators }, async (request, reply) => {
-    const { meeting, item } = await meetingAndItemFrom(db, request);
-    return render(reply, meeting, item, null);
-  });
+  app.get(url, { config: administrators }, async (request, outer) =>
+    outer.renderPersonalPageWith(async (reply) => {
+      const { meeting, item } = await meetingAndItemFrom(db, request);
+      return render(reply, meeting, item, null);
+    }),
+  );
 
   app.post(url, { config: administrators }, async (request, reply) => {
     const { meeting, item } = await meetingAndItemFrom(db, request);

@@ -83,8 +83,8 @@ export const meetingRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, 
     return { date, form, problems };
   };
 
-  app.get(meetingPaths.new, { config: administrators }, async (request, reply) =>
-    renderForm(request, reply, null, {}, {}),
+  app.get(meetingPaths.new, { config: administrators }, async (request, outer) =>
+    outer.renderPersonalPageWith(async (reply) => renderForm(request, reply, null, {}, {})),
   );
 
   app.post(meetingPaths.new, { config: administrators }, async (request, reply) => {
@@ -117,11 +117,13 @@ export const meetingRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, 
     });
   });
 
-  app.get('/admin/meetings/:id/edit', { config: administrators }, async (request, reply) => {
-    const meeting = await meetingFrom(db, request);
-    const { values, raw } = meetingFormValues(meeting);
-    return renderForm(request, reply, meeting, values, raw);
-  });
+  app.get('/admin/meetings/:id/edit', { config: administrators }, async (request, outer) =>
+    outer.renderPersonalPageWith(async (reply) => {
+      const meeting = await meetingFrom(db, request);
+      const { values, raw } = meetingFormValues(meeting);
+      return renderForm(request, reply, meeting, values, raw);
+    }),
+  );
 
   app.post('/admin/meetings/:id/edit', { config: administrators }, async (request, reply) => {
     const meeting = await meetingFrom(db, request);
@@ -152,15 +154,17 @@ export const meetingRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, 
     return redirectWithFlash(reply, meetingPaths.meeting(meeting.id), { text: 'Meeting changed' });
   });
 
-  app.get('/admin/meetings/:id/cancel', { config: administrators }, async (request, reply) => {
-    const meeting = await meetingFrom(db, request);
-    return reply.render('meetings/templates/cancel.njk', {
-      pageTitle: 'Cancel the meeting',
-      meeting: meetingView(meeting),
-      errors: {},
-      errorList: [],
-    });
-  });
+  app.get('/admin/meetings/:id/cancel', { config: administrators }, async (request, outer) =>
+    outer.renderPersonalPageWith(async (reply) => {
+      const meeting = await meetingFrom(db, request);
+      return reply.render('meetings/templates/cancel.njk', {
+        pageTitle: 'Cancel the meeting',
+        meeting: meetingView(meeting),
+        errors: {},
+        errorList: [],
+      });
+    }),
+  );
 
   app.post('/admin/meetings/:id/cancel', { config: administrators }, async (request, reply) => {
     const meeting = await meetingFrom(db, request);

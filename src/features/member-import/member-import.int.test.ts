@@ -1,7 +1,14 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
-import { buildTestApp, getForm, mergeCookies, postForm, type TestApp } from '../../testing/app.js';
+import {
+  buildTestApp,
+  getForm,
+  mergeCookies,
+  postForm,
+  type TestApp,
+  readUntilCached,
+} from '../../testing/app.js';
 import { loadDemoCouncil } from '../../seed/demo.js';
 import { createCouncil, csvText, HEADER, multipartBody, uploadFile } from './test-support.js';
 import { todayInEngland } from './service.js';
@@ -570,6 +577,11 @@ test('the export of the demo council imports back as "no change"', async () => {
     });
     assert.match(preview.body, /84 rows with no change/);
     assert.match(preview.body, /Nothing to import/);
+    // The file is planned once, not on every visit to its preview.
+    const previewAgain = await readUntilCached(() =>
+      demo.app.inject({ url: String(response.headers.location), headers: { cookie } }),
+    );
+    assert.match(previewAgain.body, /84 rows with no change/);
 
     const missing = await demo.app.inject({
       url: '/admin/export/members.csv',
@@ -582,6 +594,17 @@ test('the export of the demo council imports back as "no change"', async () => {
       headers: { cookie: mo.cookie },
     });
     assert.equal(unknown.statusCode, 404);
+
+    // Until the data changes, the file is sent as it was made (the upload kept a file to
+    // preview, a change of data: the first of these is made again).
+    const url = '/admin/export/members.csv?authority=demo-city';
+    const remade = await demo.app.inject({ url, headers: { cookie: mo.cookie } });
+    const kept = await readUntilCached(() =>
+      demo.app.inject({ url, headers: { cookie: mo.cookie } }),
+    );
+    assert.ok(kept.rawPayload.equals(exported.rawPayload));
+    assert.ok(remade.rawPayload.equals(exported.rawPayload));
+    assert.equal(kept.headers['content-disposition'], exported.headers['content-disposition']);
   } finally {
     await demo.close();
   }

@@ -56,8 +56,8 @@ export const memberImportRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (
       status,
     );
 
-  app.get(IMPORT_PAGE, { config: administrators }, async (_request, reply) =>
-    renderImportPage(reply),
+  app.get(IMPORT_PAGE, { config: administrators }, async (_request, outer) =>
+    outer.renderPersonalPageWith((reply) => renderImportPage(reply)),
   );
 
   app.post(IMPORT_PAGE, { config: administrators }, async (request, reply) => {
@@ -69,11 +69,15 @@ export const memberImportRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (
     return reply.redirect(`${IMPORT_PAGE}/${outcome.importId}`, 303);
   });
 
-  app.get(`${IMPORT_PAGE}/:id`, { config: administrators }, async (request, reply) => {
-    const preview = await previewImport(deps.db, importId(request.params), context(request));
-    if (!preview) throw notFound();
-    return renderPreview(reply, preview, 200);
-  });
+  // Planning a file against every person of the council is the costly part: the page is kept
+  // until the data changes (a confirmed import, or any other write, makes it again).
+  app.get(`${IMPORT_PAGE}/:id`, { config: administrators }, async (request, outer) =>
+    outer.renderPersonalPageWith(async (reply) => {
+      const preview = await previewImport(deps.db, importId(request.params), context(request));
+      if (!preview) throw notFound();
+      return renderPreview(reply, preview, 200);
+    }),
+  );
 
   app.post(`${IMPORT_PAGE}/:id/confirm`, { config: administrators }, async (request, reply) => {
     const outcome = await confirmImport(deps.db, importId(request.params), context(request));
@@ -95,11 +99,15 @@ export const memberImportRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (
         messages: query.errorList.map((e) => e.text),
       });
     }
-    const file = await exportMembers(deps.db, query.data.authority, todayInEngland());
-    if (!file) throw notFound();
-    return reply
-      .type('text/csv; charset=utf-8')
-      .header('content-disposition', contentDisposition(file.fileName))
-      .send(file.text);
+    const authority = query.data.authority;
+    return reply.sendKeptFile(async () => {
+      const file = await exportMembers(deps.db, authority, todayInEngland());
+      if (!file) throw notFound();
+      return {
+        type: 'text/csv; charset=utf-8',
+        body: file.text,
+        headers: { 'content-disposition': contentDisposition(file.fileName) },
+      };
+    });
   });
 };

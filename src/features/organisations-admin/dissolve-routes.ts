@@ -45,13 +45,11 @@ export const dissolveRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app,
       problems.found ? 400 : 200,
     );
 
-  app.get(
-    '/admin/organisations/:id/dissolve',
-    { config: administrators },
-    async (request, reply) => {
+  app.get('/admin/organisations/:id/dissolve', { config: administrators }, async (request, outer) =>
+    outer.renderPersonalPageWith(async (reply) => {
       const organisation = await loadDissolvable(request.params);
       return render(reply, organisation, todayParts());
-    },
+    }),
   );
 
   app.post(

@@ -42,10 +42,12 @@ export const organisationRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (
       problems.found ? 400 : 200,
     );
 
-  app.get('/admin/organisations/new', { config: administrators }, async (request, reply) => {
-    const { authority } = await authorityFrom(deps.db, request.query);
-    return renderNew(reply, authority, {}, undefined);
-  });
+  app.get('/admin/organisations/new', { config: administrators }, async (request, outer) =>
+    outer.renderPersonalPageWith(async (reply) => {
+      const { authority } = await authorityFrom(deps.db, request.query);
+      return renderNew(reply, authority, {}, undefined);
+    }),
+  );
 
   app.post('/admin/organisations', { config: administrators }, async (request, reply) => {
     const body = bodyOf(request);
@@ -103,14 +105,16 @@ export const organisationRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (
       problems.found ? 400 : 200,
     );
 
-  app.get('/admin/organisations/:id/edit', { config: administrators }, async (request, reply) => {
-    const organisation = await loadOrganisation(request.params);
-    return renderEdit(reply, organisation, {
-      name: organisation.name,
-      committeeType: organisation.committee_type ?? '',
-      trainingRequired: organisation.training_required ? 'yes' : 'no',
-    });
-  });
+  app.get('/admin/organisations/:id/edit', { config: administrators }, async (request, outer) =>
+    outer.renderPersonalPageWith(async (reply) => {
+      const organisation = await loadOrganisation(request.params);
+      return renderEdit(reply, organisation, {
+        name: organisation.name,
+        committeeType: organisation.committee_type ?? '',
+        trainingRequired: organisation.training_required ? 'yes' : 'no',
+      });
+    }),
+  );
 
   app.post('/admin/organisations/:id/edit', { config: administrators }, async (request, reply) => {
     const organisation = await loadOrganisation(request.params);

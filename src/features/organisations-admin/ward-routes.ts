@@ -33,10 +33,12 @@ export const wardRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { d
       problems.found ? 400 : 200,
     );
 
-  app.get('/admin/wards/new', { config: administrators }, async (request, reply) => {
-    const { authority } = await authorityFrom(deps.db, request.query);
-    return renderNew(reply, { authorityId: String(authority.id) });
-  });
+  app.get('/admin/wards/new', { config: administrators }, async (request, outer) =>
+    outer.renderPersonalPageWith(async (reply) => {
+      const { authority } = await authorityFrom(deps.db, request.query);
+      return renderNew(reply, { authorityId: String(authority.id) });
+    }),
+  );
 
   app.post('/admin/wards', { config: administrators }, async (request, reply) => {
     const body = bodyOf(request);
@@ -77,10 +79,12 @@ export const wardRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { d
       problems.found ? 400 : 200,
     );
 
-  app.get('/admin/wards/:id/edit', { config: administrators }, async (request, reply) => {
-    const ward = await loadWard(request.params);
-    return renderEdit(reply, ward, { name: ward.name, gssCode: ward.gss_code ?? '' });
-  });
+  app.get('/admin/wards/:id/edit', { config: administrators }, async (request, outer) =>
+    outer.renderPersonalPageWith(async (reply) => {
+      const ward = await loadWard(request.params);
+      return renderEdit(reply, ward, { name: ward.name, gssCode: ward.gss_code ?? '' });
+    }),
+  );
 
   app.post('/admin/wards/:id/edit', { config: administrators }, async (request, reply) => {
     const ward = await loadWard(request.params);

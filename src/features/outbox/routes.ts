@@ -83,44 +83,46 @@ export const outboxRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, {
     }),
   );
 
-  app.get('/admin/outbox/:id', { config: administrators }, async (request, reply) => {
-    const parsed = idParam.safeParse(request.params);
-    if (!parsed.success) throw notFound();
-    const [message, attachments] = await Promise.all([
-      findOutboxMessage(deps.db, parsed.data.id),
-      listOutboxAttachments(deps.db, parsed.data.id),
-    ]);
-    if (!message) throw notFound();
-    return reply.render('outbox/templates/message.njk', {
-      pageTitle: message.subject,
-      message,
-      attachments: attachments.map((a) => ({
-        name: a.file_name,
-        href: `/admin/outbox/${message.id}/attachments/${a.id}`,
-        description: `${a.content_type.split(';')[0]}, ${fileSize(Number(a.bytes))}`,
-      })),
-      smtpConfigured,
-      tag: STATUS_TAGS[message.status],
-      summaryRows: [
-        { key: { text: 'To' }, value: { text: message.to_address } },
-        { key: { text: 'Subject' }, value: { text: message.subject } },
-        { key: { text: 'Created' }, value: { text: formatDateTime(message.created_at) } },
-        {
-          key: { text: 'Status' },
-          value: {
-            text:
-              message.status === 'sent' && message.sent_at
-                ? `Sent ${formatDateTime(message.sent_at)}`
-                : message.status === 'failed'
-                  ? `Failed after ${message.attempts} attempts: ${message.last_error ?? ''}`
-                  : smtpConfigured
-                    ? 'Waiting to be sent'
-                    : 'Kept here: email sending is not set up',
+  app.get('/admin/outbox/:id', { config: administrators }, async (request, outer) =>
+    outer.renderPersonalPageWith(async (reply) => {
+      const parsed = idParam.safeParse(request.params);
+      if (!parsed.success) throw notFound();
+      const [message, attachments] = await Promise.all([
+        findOutboxMessage(deps.db, parsed.data.id),
+        listOutboxAttachments(deps.db, parsed.data.id),
+      ]);
+      if (!message) throw notFound();
+      return reply.render('outbox/templates/message.njk', {
+        pageTitle: message.subject,
+        message,
+        attachments: attachments.map((a) => ({
+          name: a.file_name,
+          href: `/admin/outbox/${message.id}/attachments/${a.id}`,
+          description: `${a.content_type.split(';')[0]}, ${fileSize(Number(a.bytes))}`,
+        })),
+        smtpConfigured,
+        tag: STATUS_TAGS[message.status],
+        summaryRows: [
+          { key: { text: 'To' }, value: { text: message.to_address } },
+          { key: { text: 'Subject' }, value: { text: message.subject } },
+          { key: { text: 'Created' }, value: { text: formatDateTime(message.created_at) } },
+          {
+            key: { text: 'Status' },
+            value: {
+              text:
+                message.status === 'sent' && message.sent_at
+                  ? `Sent ${formatDateTime(message.sent_at)}`
+                  : message.status === 'failed'
+                    ? `Failed after ${message.attempts} attempts: ${message.last_error ?? ''}`
+                    : smtpConfigured
+                      ? 'Waiting to be sent'
+                      : 'Kept here: email sending is not set up',
+            },
           },
-        },
-      ],
-    });
-  });
+        ],
+      });
+    }),
+  );
 
   // An attachment as it was sent (an invitation's calendar file, say), to check what people got.
   app.get(
@@ -129,14 +131,19 @@ export const outboxRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, {
     async (request, reply) => {
       const parsed = attachmentParams.safeParse(request.params);
       if (!parsed.success) throw notFound();
-      const file = await findOutboxAttachment(deps.db, parsed.data.id, parsed.data.attachmentId);
-      if (!file) throw notFound();
-      return reply
-        .header('content-disposition', contentDisposition(file.file_name))
-        .header('cache-control', 'no-store')
-        .header('x-content-type-options', 'nosniff')
-        .type(file.content_type)
-        .send(file.content);
+      return reply.sendKeptFile(async () => {
+        const file = await findOutboxAttachment(deps.db, parsed.data.id, parsed.data.attachmentId);
+        if (!file) throw notFound();
+        return {
+          type: file.content_type,
+          body: file.content,
+          headers: {
+            'content-disposition': contentDisposition(file.file_name),
+            'cache-control': 'no-store',
+            'x-content-type-options': 'nosniff',
+          },
+        };
+      });
     },
   );
 };

@@ -68,13 +68,11 @@ export const membershipRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (ap
     );
   };
 
-  app.get(
-    '/admin/people/:id/memberships/new',
-    { config: administrators },
-    async (request, reply) => {
+  app.get('/admin/people/:id/memberships/new', { config: administrators }, async (request, outer) =>
+    outer.renderPersonalPageWith(async (reply) => {
       const { person } = await loadPerson(request.params);
       return renderMembershipForm(reply, person, { role: 'member', voting: 'yes' });
-    },
+    }),
   );
 
   app.post('/admin/people/:id/memberships', { config: administrators }, async (request, reply) => {
@@ -141,10 +139,11 @@ export const membershipRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (ap
   app.get(
     '/admin/people/:id/memberships/:membershipId/end',
     { config: administrators },
-    async (request, reply) => {
-      const { person, membership } = await loadMembership(request.params);
-      return renderEndForm(reply, person, membership, {}, todayParts());
-    },
+    async (request, outer) =>
+      outer.renderPersonalPageWith(async (reply) => {
+        const { person, membership } = await loadMembership(request.params);
+        return renderEndForm(reply, person, membership, {}, todayParts());
+      }),
   );
 
   app.post(
@@ -203,10 +202,12 @@ export const membershipRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (ap
     );
   };
 
-  app.get('/admin/people/:id/move-group', { config: administrators }, async (request, reply) => {
-    const { person } = await loadPerson(request.params);
-    return renderMove(reply, person, {}, todayParts());
-  });
+  app.get('/admin/people/:id/move-group', { config: administrators }, async (request, outer) =>
+    outer.renderPersonalPageWith(async (reply) => {
+      const { person } = await loadPerson(request.params);
+      return renderMove(reply, person, {}, todayParts());
+    }),
+  );
 
   app.post('/admin/people/:id/move-group', { config: administrators }, async (request, reply) => {
     const { person } = await loadPerson(request.params);

@@ -7,6 +7,7 @@ import {
   mergeCookies,
   postForm,
   type TestApp,
+  readUntilCached,
 } from '../../testing/app.js';
 
 let t: TestApp;
@@ -99,6 +100,20 @@ test('bad input re-renders the form with a summary, per-field messages and the v
     .where('given_name', '=', 'Sam')
     .execute();
   assert.equal(sams.length, 0, 'nothing is written');
+});
+
+test('the invitation form is kept until the data changes, and a kept form still sends', async () => {
+  const first = await getForm(t.app, '/admin/people/new', admin.cookie);
+  const second = await readUntilCached(() =>
+    t.app.inject({ url: '/admin/people/new', headers: { cookie: admin.cookie } }),
+  );
+  assert.equal(second.statusCode, 200);
+  const kept = await getForm(t.app, '/admin/people/new', admin.cookie);
+  // Each response has a CSRF token of its own, filled into the kept page.
+  assert.notEqual(kept.csrf, first.csrf);
+  const response = await postForm(t.app, '/admin/people', { givenName: '' }, kept);
+  assert.equal(response.statusCode, 400);
+  assert.match(response.body, /There is a problem/);
 });
 
 test('an email already in use is refused on the email field, and nothing is half-written', async () => {

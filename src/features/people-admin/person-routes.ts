@@ -65,19 +65,21 @@ export const personRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, {
     );
   };
 
-  app.get('/admin/people/:id/edit', { config: administrators }, async (request, reply) => {
-    const person = await loadPerson(request.params);
-    return renderEdit(reply, person, {
-      givenName: person.given_name,
-      familyName: person.family_name,
-      email: person.email,
-      publishEmail: person.publish_email ? 'yes' : 'no',
-      jobTitle: person.job_title,
-      department: person.department,
-      externalId: person.external_id,
-      statutoryRoles: person.statutory_roles,
-    });
-  });
+  app.get('/admin/people/:id/edit', { config: administrators }, async (request, outer) =>
+    outer.renderPersonalPageWith(async (reply) => {
+      const person = await loadPerson(request.params);
+      return renderEdit(reply, person, {
+        givenName: person.given_name,
+        familyName: person.family_name,
+        email: person.email,
+        publishEmail: person.publish_email ? 'yes' : 'no',
+        jobTitle: person.job_title,
+        department: person.department,
+        externalId: person.external_id,
+        statutoryRoles: person.statutory_roles,
+      });
+    }),
+  );
 
   app.post('/admin/people/:id/edit', { config: administrators }, async (request, reply) => {
     const person = await loadPerson(request.params);
@@ -129,16 +131,17 @@ export const personRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, {
   app.get(
     '/admin/people/:id/appointments/new',
     { config: administrators },
-    async (request, reply) => {
-      const person = await loadPerson(request.params);
-      if (person.kind !== 'independent-person') throw notFound();
-      return renderAppointment(
-        reply,
-        person,
-        {},
-        { startDate: todayParts(), endDate: fourYearsOn() },
-      );
-    },
+    async (request, outer) =>
+      outer.renderPersonalPageWith(async (reply) => {
+        const person = await loadPerson(request.params);
+        if (person.kind !== 'independent-person') throw notFound();
+        return renderAppointment(
+          reply,
+          person,
+          {},
+          { startDate: todayParts(), endDate: fourYearsOn() },
+        );
+      }),
   );
 
   app.post('/admin/people/:id/appointments', { config: administrators }, async (request, reply) => {

@@ -51,13 +51,15 @@ export const peopleAdminRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (a
     }),
   );
 
-  app.get('/admin/people/new', { config: administrators }, async (_request, reply) => {
-    const authorities = await listAuthorities(deps.db);
-    return reply.render('people-admin/templates/invite.njk', {
-      pageTitle: 'Invite a person',
-      ...inviteFormView(authorities, {}, undefined),
-    });
-  });
+  app.get('/admin/people/new', { config: administrators }, async (_request, reply) =>
+    reply.renderPersonalPage(async () => ({
+      template: 'people-admin/templates/invite.njk',
+      context: {
+        pageTitle: 'Invite a person',
+        ...inviteFormView(await listAuthorities(deps.db), {}, undefined),
+      },
+    })),
+  );
 
   app.post('/admin/people', { config: administrators }, async (request, reply) => {
     const body = (request.body ?? {}) as Record<string, unknown>;

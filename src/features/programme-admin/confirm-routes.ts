@@ -58,8 +58,8 @@ export const confirmRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, 
     });
   };
 
-  app.get('/admin/sessions/:id/confirm', { config: administrators }, async (request, reply) =>
-    render(reply, await nonGroupSession(request)),
+  app.get('/admin/sessions/:id/confirm', { config: administrators }, async (request, outer) =>
+    outer.renderPersonalPageWith(async (reply) => render(reply, await nonGroupSession(request))),
   );
 
   app.post('/admin/sessions/:id/confirm', { config: administrators }, async (request, reply) => {

@@ -67,14 +67,16 @@ export const courseRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, {
     });
   };
 
-  app.get(
-    '/admin/programmes/:id/courses/new',
-    { config: administrators },
-    async (request, reply) => {
+  app.get('/admin/programmes/:id/courses/new', { config: administrators }, async (request, outer) =>
+    outer.renderPersonalPageWith(async (reply) => {
       const programme = await programmeFrom(db, request);
-      const target = { programmeId: programme.id, programmeTitle: programme.title, course: null };
+      const target = {
+        programmeId: programme.id,
+        programmeTitle: programme.title,
+        course: null,
+      };
       return renderForm(request, reply, target, { mandatory: 'no' });
-    },
+    }),
   );
 
   app.post(
@@ -122,15 +124,17 @@ export const courseRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, {
     }),
   );
 
-  app.get('/admin/courses/:id/edit', { config: administrators }, async (request, reply) => {
-    const course = await courseFrom(db, request);
-    const target = {
-      programmeId: course.programme_id,
-      programmeTitle: course.programme_title,
-      course,
-    };
-    return renderForm(request, reply, target, courseFormValues(course));
-  });
+  app.get('/admin/courses/:id/edit', { config: administrators }, async (request, outer) =>
+    outer.renderPersonalPageWith(async (reply) => {
+      const course = await courseFrom(db, request);
+      const target = {
+        programmeId: course.programme_id,
+        programmeTitle: course.programme_title,
+        course,
+      };
+      return renderForm(request, reply, target, courseFormValues(course));
+    }),
+  );
 
   app.post('/admin/courses/:id/edit', { config: administrators }, async (request, reply) => {
     const course = await courseFrom(db, request);

@@ -74,8 +74,8 @@ export const programmeRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app
     };
   };
 
-  app.get(paths.newProgramme, { config: administrators }, async (_request, reply) =>
-    renderForm(reply, null, {}, {}),
+  app.get(paths.newProgramme, { config: administrators }, async (_request, outer) =>
+    outer.renderPersonalPageWith((reply) => renderForm(reply, null, {}, {})),
   );
 
   app.post(paths.newProgramme, { config: administrators }, async (request, reply) => {
@@ -159,15 +159,17 @@ export const programmeRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app
     ),
   );
 
-  app.get('/admin/programmes/:id/edit', { config: administrators }, async (request, reply) => {
-    const programme = await programmeFrom(db, request);
-    return renderForm(
-      reply,
-      programme,
-      { title: programme.title },
-      { startsOnDate: dateRaw(programme.starts_on), endsOnDate: dateRaw(programme.ends_on) },
-    );
-  });
+  app.get('/admin/programmes/:id/edit', { config: administrators }, async (request, outer) =>
+    outer.renderPersonalPageWith(async (reply) => {
+      const programme = await programmeFrom(db, request);
+      return renderForm(
+        reply,
+        programme,
+        { title: programme.title },
+        { startsOnDate: dateRaw(programme.starts_on), endsOnDate: dateRaw(programme.ends_on) },
+      );
+    }),
+  );
 
   app.post('/admin/programmes/:id/edit', { config: administrators }, async (request, reply) => {
     const programme = await programmeFrom(db, request);
@@ -180,13 +182,15 @@ export const programmeRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app
     return redirectWithFlash(reply, paths.programme(programme.id), { text: 'Programme changed' });
   });
 
-  app.get('/admin/programmes/:id/approve', { config: administrators }, async (request, reply) =>
-    renderProgramme(
-      reply,
-      await programmeFrom(db, request),
-      noProblems(),
-      undefined,
-      'approve.njk',
+  app.get('/admin/programmes/:id/approve', { config: administrators }, async (request, outer) =>
+    outer.renderPersonalPageWith(async (reply) =>
+      renderProgramme(
+        reply,
+        await programmeFrom(db, request),
+        noProblems(),
+        undefined,
+        'approve.njk',
+      ),
     ),
   );
 

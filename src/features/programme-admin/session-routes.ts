@@ -94,10 +94,12 @@ export const sessionRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, 
     };
   };
 
-  app.get('/admin/courses/:id/sessions/new', { config: administrators }, async (request, reply) => {
-    const course = await courseFrom(db, request);
-    return renderForm(request, reply, course, null, {}, {});
-  });
+  app.get('/admin/courses/:id/sessions/new', { config: administrators }, async (request, outer) =>
+    outer.renderPersonalPageWith(async (reply) => {
+      const course = await courseFrom(db, request);
+      return renderForm(request, reply, course, null, {}, {});
+    }),
+  );
 
   app.post(
     '/admin/courses/:id/sessions/new',
@@ -136,11 +138,13 @@ export const sessionRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, 
 
   const courseOf = async (session: SessionRow) => (await findCourse(db, session.course_id))!;
 
-  app.get('/admin/sessions/:id/edit', { config: administrators }, async (request, reply) => {
-    const session = await sessionFrom(db, request);
-    const { values, raw } = sessionFormValues(session);
-    return renderForm(request, reply, await courseOf(session), session, values, raw);
-  });
+  app.get('/admin/sessions/:id/edit', { config: administrators }, async (request, outer) =>
+    outer.renderPersonalPageWith(async (reply) => {
+      const session = await sessionFrom(db, request);
+      const { values, raw } = sessionFormValues(session);
+      return renderForm(request, reply, await courseOf(session), session, values, raw);
+    }),
+  );
 
   app.post('/admin/sessions/:id/edit', { config: administrators }, async (request, reply) => {
     const session = await sessionFrom(db, request);
@@ -165,10 +169,12 @@ export const sessionRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, 
     });
   });
 
-  app.get('/admin/sessions/:id/cancel', { config: administrators }, async (request, reply) => {
-    const session = await sessionFrom(db, request);
-    return sessionPage(db, reply, session, noProblems(), 'session-cancel.njk');
-  });
+  app.get('/admin/sessions/:id/cancel', { config: administrators }, async (request, outer) =>
+    outer.renderPersonalPageWith(async (reply) => {
+      const session = await sessionFrom(db, request);
+      return sessionPage(db, reply, session, noProblems(), 'session-cancel.njk');
+    }),
+  );
 
   app.post('/admin/sessions/:id/cancel', { config: administrators }, async (request, reply) => {
     const session = await sessionFrom(db, request);

@@ -1,7 +1,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import ical, { type VEvent } from 'node-ical';
-import { buildTestApp, type TestApp } from '../../testing/app.js';
+import { buildTestApp, readUntilCached, type TestApp } from '../../testing/app.js';
 import { createAuthority } from '../code-of-conduct/testing.js';
 import { createCommittee, createMeeting } from './testing.js';
 
@@ -121,4 +121,21 @@ test('an unknown organisation, or one that does not hold meetings, has no feed',
   ]) {
     assert.equal((await t.app.inject({ url })).statusCode, 404, url);
   }
+});
+
+test('the feed is kept until the data changes, then made again with the new meeting', async () => {
+  const first = await feed();
+  assert.equal(first.statusCode, 200);
+  const kept = await readUntilCached(feed, 'the committee feed');
+  assert.equal(kept.headers['content-type'], first.headers['content-type']);
+  assert.equal(kept.headers['content-disposition'], first.headers['content-disposition']);
+  assert.equal(kept.headers['cache-control'], 'no-cache');
+  const added = await createMeeting(t.db, {
+    organisationId: committee,
+    startsAt: new Date('2026-09-15T09:30:00Z'),
+    venue: 'Committee Room 3, Town Hall',
+  });
+  const again = await feed();
+  assert.notEqual(again.headers['x-probity-cache'], 'hit');
+  assert.match(again.body, new RegExp(`meeting-${added.id}@|/meetings/${added.id}`));
 });

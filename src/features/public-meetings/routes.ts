@@ -31,12 +31,19 @@ function params<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
   return parsed.data;
 }
 
-function sendWord(reply: FastifyReply, layout: ReportLayout, file: Buffer) {
-  return reply
-    .header('content-disposition', contentDisposition(reportWordFileName(layout.id)))
-    .header('cache-control', 'no-store')
-    .type(DOCX_TYPE)
-    .send(file);
+/** A report's Word file, kept until the data changes (`load` checks access whenever it runs). */
+function sendWord(reply: FastifyReply, layout: () => Promise<ReportLayout>) {
+  return reply.sendKeptFile(async () => {
+    const found = await layout();
+    return {
+      type: DOCX_TYPE,
+      body: await buildReportWord(found),
+      headers: {
+        'content-disposition': contentDisposition(reportWordFileName(found.id)),
+        'cache-control': 'no-store',
+      },
+    };
+  });
 }
 
 /**
@@ -113,21 +120,25 @@ export const publicMeetingsRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async
 
   app.get('/reports/:id/word', { config: anyone }, async (request, reply) => {
     const { id } = params(reportParams, request.params);
-    const layout = await publicLayout(id);
-    return sendWord(reply, layout, await buildReportWord(layout));
+    return sendWord(reply, () => publicLayout(id));
   });
 
   app.get('/reports/:id/appendices/:appendixId', { config: anyone }, async (request, reply) => {
     const { id, appendixId } = params(appendixParams, request.params);
     // The report-checklist feature owns appendices: undefined unless the report is published and open.
-    const file = await findAppendixFile(db, id, appendixId);
-    if (!file) throw notFound();
-    return reply
-      .header('content-disposition', contentDisposition(file.fileName))
-      .header('x-content-type-options', 'nosniff')
-      .header('cache-control', 'no-store')
-      .type(file.mediaType)
-      .send(file.content);
+    return reply.sendKeptFile(async () => {
+      const file = await findAppendixFile(db, id, appendixId);
+      if (!file) throw notFound();
+      return {
+        type: file.mediaType,
+        body: file.content,
+        headers: {
+          'content-disposition': contentDisposition(file.fileName),
+          'x-content-type-options': 'nosniff',
+          'cache-control': 'no-store',
+        },
+      };
+    });
   });
 
   app.get(
@@ -135,18 +146,23 @@ export const publicMeetingsRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async
     { config: anyone },
     async (request, reply) => {
       const { organisationId } = params(calendarParams, request.params);
-      const body = await findMeetingBody(db, organisationId);
-      if (!body) throw notFound();
-      const meetings = await listCommitteeMeetings(db, organisationId);
-      const text = committeeCalendar(body, meetings, { baseUrl: config.baseUrl, now: new Date() });
-      return reply
-        .header(
-          'content-disposition',
-          contentDisposition(`committee-${organisationId}.ics`, 'inline'),
-        )
-        .header('cache-control', 'no-cache')
-        .type(CALENDAR_TYPE)
-        .send(text);
+      return reply.sendKeptFile(async () => {
+        const body = await findMeetingBody(db, organisationId);
+        if (!body) throw notFound();
+        const meetings = await listCommitteeMeetings(db, organisationId);
+        const text = committeeCalendar(body, meetings, {
+          baseUrl: config.baseUrl,
+          now: new Date(),
+        });
+        return {
+          type: CALENDAR_TYPE,
+          body: text,
+          headers: {
+            'content-disposition': contentDisposition(`committee-${organisationId}.ics`, 'inline'),
+            'cache-control': 'no-cache',
+          },
+        };
+      });
     },
   );
 
@@ -163,17 +179,17 @@ export const publicMeetingsRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async
 
   app.get('/admin/reports/:id/print', { config: administrators }, async (request, reply) => {
     const { id } = params(reportParams, request.params);
-    const layout = await adminLayout(id, request.user!.authorityId);
-    return reply.render('public-meetings/templates/report-print.njk', {
-      pageTitle: layout.title,
-      layout,
-      backHref: meetingPaths.adminReport(id),
+    return reply.renderPersonalPage(async () => {
+      const layout = await adminLayout(id, request.user!.authorityId);
+      return {
+        template: 'public-meetings/templates/report-print.njk',
+        context: { pageTitle: layout.title, layout, backHref: meetingPaths.adminReport(id) },
+      };
     });
   });
 
   app.get('/admin/reports/:id/word', { config: administrators }, async (request, reply) => {
     const { id } = params(reportParams, request.params);
-    const layout = await adminLayout(id, request.user!.authorityId);
-    return sendWord(reply, layout, await buildReportWord(layout));
+    return sendWord(reply, () => adminLayout(id, request.user!.authorityId));
   });
 };

@@ -84,8 +84,10 @@ export const appendixRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app,
     );
   };
 
-  app.get('/admin/reports/:id/appendices', { config: administrators }, async (request, reply) =>
-    render(reply, await reportFrom(deps.db, request)),
+  app.get('/admin/reports/:id/appendices', { config: administrators }, async (request, outer) =>
+    outer.renderPersonalPageWith(async (reply) =>
+      render(reply, await reportFrom(deps.db, request)),
+    ),
   );
 
   /** Add one appendix from a form, and answer as a form does. */
@@ -253,17 +255,19 @@ export const appendixRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app,
   app.get(
     '/admin/reports/:id/appendices/:appendixId/file',
     { config: administrators },
-    async (request, reply) => {
-      const { id, appendixId } = appendixIdsFrom(request.params);
-      const file = await appendixFileForAdministrator(
-        deps.db,
-        id,
-        homeAuthorityOf(request),
-        appendixId,
-      );
-      if (!file) throw notFound();
-      return reply.headers(appendixDownloadHeaders(file)).send(file.content);
-    },
+    async (request, reply) =>
+      reply.sendKeptFile(async () => {
+        const { id, appendixId } = appendixIdsFrom(request.params);
+        const file = await appendixFileForAdministrator(
+          deps.db,
+          id,
+          homeAuthorityOf(request),
+          appendixId,
+        );
+        if (!file) throw notFound();
+        const { 'content-type': type, ...headers } = appendixDownloadHeaders(file);
+        return { type, body: file.content, headers };
+      }),
   );
 };
 

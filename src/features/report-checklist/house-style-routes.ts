@@ -52,8 +52,8 @@ export const houseStyleRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (ap
     );
   };
 
-  app.get('/admin/house-style', { config: administrators }, (request, reply) =>
-    renderList(request, reply, undefined),
+  app.get('/admin/house-style', { config: administrators }, (request, outer) =>
+    outer.renderPersonalPageWith(async (reply) => renderList(request, reply, undefined)),
   );
 
   app.post('/admin/house-style', { config: administrators }, async (request, reply) => {
@@ -106,10 +106,12 @@ export const houseStyleRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (ap
       problems.errorList.length ? 400 : 200,
     );
 
-  app.get('/admin/house-style/:id', { config: administrators }, async (request, reply) => {
-    const word = await loadWord(request);
-    return renderEdit(reply, word, { pattern: word.pattern, advice: word.advice });
-  });
+  app.get('/admin/house-style/:id', { config: administrators }, async (request, outer) =>
+    outer.renderPersonalPageWith(async (reply) => {
+      const word = await loadWord(request);
+      return renderEdit(reply, word, { pattern: word.pattern, advice: word.advice });
+    }),
+  );
 
   app.post('/admin/house-style/:id', { config: administrators }, async (request, reply) => {
     const word = await loadWord(request);

@@ -51,11 +51,13 @@ export const implicationsRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (
       status,
     );
 
-  app.get('/admin/reports/:id/implications', { config: administrators }, async (request, reply) => {
-    const report = await reportFrom(deps.db, request);
-    const lines = await loadReportChecklist(deps.db, report, actorOf(request));
-    return render(reply, report, lines, null);
-  });
+  app.get('/admin/reports/:id/implications', { config: administrators }, async (request, outer) =>
+    outer.renderPersonalPageWith(async (reply) => {
+      const report = await reportFrom(deps.db, request);
+      const lines = await loadReportChecklist(deps.db, report, actorOf(request));
+      return render(reply, report, lines, null);
+    }),
+  );
 
   app.post(
     '/admin/reports/:id/implications',

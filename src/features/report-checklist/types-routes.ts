@@ -45,8 +45,8 @@ export const typesRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { 
     );
   };
 
-  app.get('/admin/implication-types', { config: administrators }, (request, reply) =>
-    renderList(request, reply, undefined),
+  app.get('/admin/implication-types', { config: administrators }, (request, outer) =>
+    outer.renderPersonalPageWith(async (reply) => renderList(request, reply, undefined)),
   );
 
   app.post('/admin/implication-types', { config: administrators }, async (request, reply) => {
@@ -105,10 +105,12 @@ export const typesRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { 
       problems.errorList.length ? 400 : 200,
     );
 
-  app.get('/admin/implication-types/:id', { config: administrators }, async (request, reply) => {
-    const type = await loadType(request);
-    return renderEdit(reply, type, { label: type.label });
-  });
+  app.get('/admin/implication-types/:id', { config: administrators }, async (request, outer) =>
+    outer.renderPersonalPageWith(async (reply) => {
+      const type = await loadType(request);
+      return renderEdit(reply, type, { label: type.label });
+    }),
+  );
 
   app.post('/admin/implication-types/:id', { config: administrators }, async (request, reply) => {
     const type = await loadType(request);

@@ -87,13 +87,19 @@ export const bodyRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { d
     };
   };
 
-  app.get(`${BODY}/new`, { config: administrators }, async (request, reply) => {
-    const report = await reportFrom(deps.db, request);
-    const where = afterField.safeParse(request.query ?? {});
-    if (!where.success) throw notFound();
-    const shape = insertShape(report, await listReportItems(deps.db, report.id), where.data.after);
-    return renderForm(reply, report, shape, { kind: suggestedKind(shape.previous) });
-  });
+  app.get(`${BODY}/new`, { config: administrators }, async (request, outer) =>
+    outer.renderPersonalPageWith(async (reply) => {
+      const report = await reportFrom(deps.db, request);
+      const where = afterField.safeParse(request.query ?? {});
+      if (!where.success) throw notFound();
+      const shape = insertShape(
+        report,
+        await listReportItems(deps.db, report.id),
+        where.data.after,
+      );
+      return renderForm(reply, report, shape, { kind: suggestedKind(shape.previous) });
+    }),
+  );
 
   app.post(BODY, { config: administrators }, async (request, reply) => {
     const report = await reportFrom(deps.db, request);
@@ -123,11 +129,13 @@ export const bodyRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { d
     button: 'Save the item',
   });
 
-  app.get(`${BODY}/:lineage/edit`, { config: administrators }, async (request, reply) => {
-    const { report, lineage } = await reportAndLineageFrom(deps.db, request);
-    const item = await itemOf(report, lineage);
-    return renderForm(reply, report, editShape(report, item), itemFormValues(item));
-  });
+  app.get(`${BODY}/:lineage/edit`, { config: administrators }, async (request, outer) =>
+    outer.renderPersonalPageWith(async (reply) => {
+      const { report, lineage } = await reportAndLineageFrom(deps.db, request);
+      const item = await itemOf(report, lineage);
+      return renderForm(reply, report, editShape(report, item), itemFormValues(item));
+    }),
+  );
 
   app.post(`${BODY}/:lineage/edit`, { config: administrators }, async (request, reply) => {
     const { report, lineage } = await reportAndLineageFrom(deps.db, request);
@@ -178,10 +186,12 @@ export const bodyRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { d
       problems.errorList.length > 0 ? 400 : 200,
     );
 
-  app.get(`${BODY}/:lineage/remove`, { config: administrators }, async (request, reply) => {
-    const { report, lineage } = await reportAndLineageFrom(deps.db, request);
-    return renderRemove(reply, report, await itemOf(report, lineage));
-  });
+  app.get(`${BODY}/:lineage/remove`, { config: administrators }, async (request, outer) =>
+    outer.renderPersonalPageWith(async (reply) => {
+      const { report, lineage } = await reportAndLineageFrom(deps.db, request);
+      return renderRemove(reply, report, await itemOf(report, lineage));
+    }),
+  );
 
   app.post(`${BODY}/:lineage/remove`, { config: administrators }, async (request, reply) => {
     const { report, lineage } = await reportAndLineageFrom(deps.db, request);

@@ -104,10 +104,12 @@ export const recommendationRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async
     button: 'Add the recommendation',
   });
 
-  app.get(`${RECOMMENDATIONS}/new`, { config: administrators }, async (request, reply) => {
-    const report = await reportFrom(deps.db, request);
-    return renderForm(reply, report, addShape(report), {});
-  });
+  app.get(`${RECOMMENDATIONS}/new`, { config: administrators }, async (request, outer) =>
+    outer.renderPersonalPageWith(async (reply) => {
+      const report = await reportFrom(deps.db, request);
+      return renderForm(reply, report, addShape(report), {});
+    }),
+  );
 
   app.post(RECOMMENDATIONS, { config: administrators }, async (request, reply) => {
     const report = await reportFrom(deps.db, request);
@@ -129,10 +131,8 @@ export const recommendationRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async
     button: 'Save the recommendation',
   });
 
-  app.get(
-    `${RECOMMENDATIONS}/:lineage/edit`,
-    { config: administrators },
-    async (request, reply) => {
+  app.get(`${RECOMMENDATIONS}/:lineage/edit`, { config: administrators }, async (request, outer) =>
+    outer.renderPersonalPageWith(async (reply) => {
       const { report, lineage } = await reportAndLineageFrom(deps.db, request);
       const { row, number } = await numbered(report, lineage);
       return renderForm(reply, report, editShape(report, lineage, number), {
@@ -140,7 +140,7 @@ export const recommendationRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async
         codeVersionId: row.code_version_id === null ? '' : String(row.code_version_id),
         programmeId: row.programme_id === null ? '' : String(row.programme_id),
       });
-    },
+    }),
   );
 
   app.post(
@@ -217,10 +217,11 @@ export const recommendationRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async
   app.get(
     `${RECOMMENDATIONS}/:lineage/remove`,
     { config: administrators },
-    async (request, reply) => {
-      const { report, lineage } = await reportAndLineageFrom(deps.db, request);
-      return renderRemove(reply, report, lineage);
-    },
+    async (request, outer) =>
+      outer.renderPersonalPageWith(async (reply) => {
+        const { report, lineage } = await reportAndLineageFrom(deps.db, request);
+        return renderRemove(reply, report, lineage);
+      }),
   );
 
   app.post(

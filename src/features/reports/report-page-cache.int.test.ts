@@ -94,3 +94,36 @@ test('the readiness check is kept too, and made again when the report changes', 
   assert.notEqual(again.headers['x-probity-cache'], 'hit');
   assert.match(again.body, /A title changed while the check was kept/);
 });
+
+test('the edit form, withdraw page, print page and Word file are kept, and a kept form still works', async () => {
+  for (const url of [
+    `/admin/reports/${id}/edit`,
+    `/admin/reports/${id}/withdraw`,
+    `/admin/reports/${id}/print`,
+  ]) {
+    assert.equal((await s.page(url)).statusCode, 200, url);
+    const kept = await readUntilKept(url);
+    assert.equal(kept.statusCode, 200, url);
+    assert.doesNotMatch(kept.body, /placeholder/, url);
+  }
+  const word = `/admin/reports/${id}/word`;
+  const firstWord = await s.page(word);
+  assert.equal(firstWord.statusCode, 200);
+  const keptWord = await readUntilKept(word);
+  assert.equal(keptWord.headers['content-type'], firstWord.headers['content-type']);
+  assert.equal(keptWord.headers['content-disposition'], firstWord.headers['content-disposition']);
+  assert.equal(keptWord.rawPayload.length, firstWord.rawPayload.length);
+
+  // The edit form read from the cache carries a token of its own that is accepted.
+  const form = await getForm(s.t.app, `/admin/reports/${id}/edit`, s.admin.cookie);
+  const changed = await postForm(
+    s.t.app,
+    `/admin/reports/${id}/edit`,
+    s.validFields({ title: 'A title changed from a kept form' }),
+    form,
+  );
+  assert.equal(changed.statusCode, 303);
+  const again = await s.page(`/admin/reports/${id}/edit`);
+  assert.notEqual(again.headers['x-probity-cache'], 'hit');
+  assert.match(again.body, /A title changed from a kept form/);
+});

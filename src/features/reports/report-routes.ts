@@ -79,13 +79,15 @@ export const reportRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, {
     backHref: paths.list,
   };
 
-  app.get(paths.create, { config: administrators }, async (request, reply) =>
-    renderForm(
-      reply,
-      request.user!.authorityId,
-      newShape,
-      { category: 'open', reservedForCouncil: 'no', pressRelease: 'no' },
-      dateParts(null),
+  app.get(paths.create, { config: administrators }, async (request, outer) =>
+    outer.renderPersonalPageWith((reply) =>
+      renderForm(
+        reply,
+        request.user!.authorityId,
+        newShape,
+        { category: 'open', reservedForCouncil: 'no', pressRelease: 'no' },
+        dateParts(null),
+      ),
     ),
   );
 
@@ -143,19 +145,21 @@ export const reportRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, {
     backHref: paths.report(report.id),
   });
 
-  app.get(`${paths.list}/:id/edit`, { config: administrators }, async (request, reply) => {
-    const report = await reportFrom(deps.db, request);
-    const authors = await listAuthorNames(deps.db, report.id);
-    return renderForm(
-      reply,
-      report.authority_id,
-      editShape(report),
-      reportFormValues(report, authors),
-      dateParts(report.report_date),
-      noProblems(),
-      report,
-    );
-  });
+  app.get(`${paths.list}/:id/edit`, { config: administrators }, async (request, outer) =>
+    outer.renderPersonalPageWith(async (reply) => {
+      const report = await reportFrom(deps.db, request);
+      const authors = await listAuthorNames(deps.db, report.id);
+      return renderForm(
+        reply,
+        report.authority_id,
+        editShape(report),
+        reportFormValues(report, authors),
+        dateParts(report.report_date),
+        noProblems(),
+        report,
+      );
+    }),
+  );
 
   app.post(`${paths.list}/:id/edit`, { config: administrators }, async (request, reply) => {
     const report = await reportFrom(deps.db, request);
@@ -190,8 +194,10 @@ export const reportRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, {
       problems.errorList.length > 0 ? 400 : 200,
     );
 
-  app.get(`${paths.list}/:id/withdraw`, { config: administrators }, async (request, reply) =>
-    renderWithdraw(reply, await reportFrom(deps.db, request)),
+  app.get(`${paths.list}/:id/withdraw`, { config: administrators }, async (request, outer) =>
+    outer.renderPersonalPageWith(async (reply) =>
+      renderWithdraw(reply, await reportFrom(deps.db, request)),
+    ),
   );
 
   app.post(`${paths.list}/:id/withdraw`, { config: administrators }, async (request, reply) => {

@@ -159,8 +159,10 @@ export const scenarioRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app,
     return { ok: true as const, data: form.data, choices };
   };
 
-  app.get(paths.newScenario, { config: administrators }, async (request, reply) =>
-    renderForm(request, reply, null, { nextStepKind: 'choice', status: 'draft' }),
+  app.get(paths.newScenario, { config: administrators }, async (request, outer) =>
+    outer.renderPersonalPageWith((reply) =>
+      renderForm(request, reply, null, { nextStepKind: 'choice', status: 'draft' }),
+    ),
   );
 
   app.post(paths.newScenario, { config: administrators }, async (request, reply) => {
@@ -224,31 +226,33 @@ export const scenarioRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app,
     }),
   );
 
-  app.get('/admin/scenarios/:id/edit', { config: administrators }, async (request, reply) => {
-    const scenario = await scenarioFrom(db, request);
-    const [links, choices] = await Promise.all([
-      listLinks(db, scenario.id),
-      listChoices(db, scenario.id),
-    ]);
-    const states = await linkStates(db, scenario.authority_id, links);
-    const values: Record<string, unknown> = {
-      title: scenario.title,
-      situation: scenario.situation,
-      topics: scenario.topics,
-      acceptable: scenario.acceptable ? 'yes' : 'no',
-      anchors: states.flatMap((s) => (s.current ? [s.current.anchor] : [])),
-      nextStepKind: scenario.next_step_kind,
-      modelAnswer: scenario.model_answer,
-      explanation: scenario.explanation,
-      status: scenario.status,
-    };
-    choices.forEach((c, k) => {
-      values[`choice${k + 1}Text`] = c.text;
-      values[`choice${k + 1}Feedback`] = c.feedback;
-      if (c.correct) values[`choice${k + 1}Correct`] = 'yes';
-    });
-    return renderForm(request, reply, scenario, values);
-  });
+  app.get('/admin/scenarios/:id/edit', { config: administrators }, async (request, outer) =>
+    outer.renderPersonalPageWith(async (reply) => {
+      const scenario = await scenarioFrom(db, request);
+      const [links, choices] = await Promise.all([
+        listLinks(db, scenario.id),
+        listChoices(db, scenario.id),
+      ]);
+      const states = await linkStates(db, scenario.authority_id, links);
+      const values: Record<string, unknown> = {
+        title: scenario.title,
+        situation: scenario.situation,
+        topics: scenario.topics,
+        acceptable: scenario.acceptable ? 'yes' : 'no',
+        anchors: states.flatMap((s) => (s.current ? [s.current.anchor] : [])),
+        nextStepKind: scenario.next_step_kind,
+        modelAnswer: scenario.model_answer,
+        explanation: scenario.explanation,
+        status: scenario.status,
+      };
+      choices.forEach((c, k) => {
+        values[`choice${k + 1}Text`] = c.text;
+        values[`choice${k + 1}Feedback`] = c.feedback;
+        if (c.correct) values[`choice${k + 1}Correct`] = 'yes';
+      });
+      return renderForm(request, reply, scenario, values);
+    }),
+  );
 
   app.post('/admin/scenarios/:id/edit', { config: administrators }, async (request, reply) => {
     const scenario = await scenarioFrom(db, request);

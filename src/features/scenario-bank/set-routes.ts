@@ -69,8 +69,8 @@ export const setRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { de
     });
   };
 
-  app.get(paths.newSet, { config: administrators }, async (request, reply) =>
-    renderForm(request, reply, null, { published: 'no' }),
+  app.get(paths.newSet, { config: administrators }, async (request, outer) =>
+    outer.renderPersonalPageWith((reply) => renderForm(request, reply, null, { published: 'no' })),
   );
 
   app.post(paths.newSet, { config: administrators }, async (request, reply) => {
@@ -85,10 +85,12 @@ export const setRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { de
     });
   });
 
-  app.get('/admin/scenario-sets/:id', { config: administrators }, async (request, reply) => {
-    const set = await setFrom(db, request);
-    return renderSet(request, reply, set);
-  });
+  app.get('/admin/scenario-sets/:id', { config: administrators }, async (request, outer) =>
+    outer.renderPersonalPageWith(async (reply) => {
+      const set = await setFrom(db, request);
+      return renderSet(request, reply, set);
+    }),
+  );
 
   const renderSet = async (
     request: FastifyRequest,
@@ -132,16 +134,18 @@ export const setRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { de
     });
   };
 
-  app.get('/admin/scenario-sets/:id/edit', { config: administrators }, async (request, reply) => {
-    const set = await setFrom(db, request);
-    return renderForm(request, reply, set, {
-      title: set.title,
-      description: set.description,
-      courseId:
-        set.counts_towards_course_id === null ? 'none' : String(set.counts_towards_course_id),
-      published: set.published ? 'yes' : 'no',
-    });
-  });
+  app.get('/admin/scenario-sets/:id/edit', { config: administrators }, async (request, outer) =>
+    outer.renderPersonalPageWith(async (reply) => {
+      const set = await setFrom(db, request);
+      return renderForm(request, reply, set, {
+        title: set.title,
+        description: set.description,
+        courseId:
+          set.counts_towards_course_id === null ? 'none' : String(set.counts_towards_course_id),
+        published: set.published ? 'yes' : 'no',
+      });
+    }),
+  );
 
   app.post('/admin/scenario-sets/:id/edit', { config: administrators }, async (request, reply) => {
     const set = await setFrom(db, request);

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../index.js';
+import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import { signedIn } from '../../platform/access.js';
 import { notFound } from '../../platform/errors.js';
@@ -40,6 +41,27 @@ async function studyScenario(db: Db, request: FastifyRequest) {
   return { set, items, index, scenario };
 }
 
+/**
+ * The person's answers in a set as they are now: answers are not audited, so another process's
+ * page cache would not hear of a new one; this is part of the key of the pages showing them.
+ */
+async function myAnswersFingerprint(db: Db, setId: number, personId: number): Promise<string> {
+  const { rows } = await sql<{ n: number; latest: Date | null; completed: Date | null }>`
+    select count(*)::int as n, max(answered_at) as latest,
+           (select completed_at from scenario_set_completions
+             where set_id = ${setId} and person_id = ${personId}) as completed
+      from self_study_answers where set_id = ${setId} and person_id = ${personId}`.execute(db);
+  const row = rows[0];
+  return `${row?.n ?? 0}:${row?.latest?.getTime() ?? 0}:${row?.completed?.getTime() ?? 0}`;
+}
+
+/** The `:setId` of a study page; anything else is a 404. */
+function setIdOf(request: FastifyRequest): number {
+  const parsed = setParams.safeParse({ setId: (request.params as { setId?: unknown }).setId });
+  if (!parsed.success) throw notFound();
+  return parsed.data.setId;
+}
+
 /** Members working through the published scenario sets of their council. */
 export const studyRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { deps }) => {
   const { db } = deps;
@@ -65,48 +87,52 @@ export const studyRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { 
     }),
   );
 
-  app.get('/my/scenarios/:setId', { config: signedIn }, async (request, reply) => {
-    const parsed = setParams.safeParse(request.params);
-    if (!parsed.success) throw notFound();
-    const set = await studySet(db, request, parsed.data.setId);
-    const [items, answers, completion] = await Promise.all([
-      publishedItems(db, set.id),
-      listMyAnswers(db, set.id, request.user!.personId),
-      db
-        .selectFrom('scenario_set_completions')
-        .select('completed_at')
-        .where('set_id', '=', set.id)
-        .where('person_id', '=', request.user!.personId)
-        .executeTakeFirst(),
-    ]);
-    const answered = new Set(answers.map((a) => a.scenario_id));
-    const next = items.find((i) => !answered.has(i.id)) ?? items[0];
-    const count = items.filter((i) => answered.has(i.id)).length;
-    return renderPage(reply, 'my-set.njk', {
-      pageTitle: set.title,
-      set: {
-        title: set.title,
-        description: paragraphsOf(set.description),
-        course: set.course_title,
-      },
-      progress: progressView(count, items.length, completion !== undefined),
-      completedAt: completion?.completed_at ?? null,
-      items: items.map((i, k) => ({
-        title: { text: `${k + 1}. ${i.title}` },
-        href: answered.has(i.id) ? paths.myFeedback(set.id, i.id) : paths.myScenario(set.id, i.id),
-        status: answered.has(i.id)
-          ? { tag: { text: 'Answered', classes: 'govuk-tag--green' } }
-          : { tag: { text: 'Not answered', classes: 'govuk-tag--grey' } },
-      })),
-      next: next
-        ? {
-            href: paths.myScenario(set.id, next.id),
-            text:
-              count === 0 ? 'Start' : count < items.length ? 'Continue' : 'Go through them again',
-          }
-        : null,
-      backHref: paths.mySets,
-    });
+  app.get('/my/scenarios/:setId', { config: signedIn }, async (request, outer) => {
+    const setId = setIdOf(request);
+    const mine = await myAnswersFingerprint(db, setId, request.user!.personId);
+    return outer.renderPersonalPageWith(async (reply) => {
+      const set = await studySet(db, request, setId);
+      const [items, answers, completion] = await Promise.all([
+        publishedItems(db, set.id),
+        listMyAnswers(db, set.id, request.user!.personId),
+        db
+          .selectFrom('scenario_set_completions')
+          .select('completed_at')
+          .where('set_id', '=', set.id)
+          .where('person_id', '=', request.user!.personId)
+          .executeTakeFirst(),
+      ]);
+      const answered = new Set(answers.map((a) => a.scenario_id));
+      const next = items.find((i) => !answered.has(i.id)) ?? items[0];
+      const count = items.filter((i) => answered.has(i.id)).length;
+      return renderPage(reply, 'my-set.njk', {
+        pageTitle: set.title,
+        set: {
+          title: set.title,
+          description: paragraphsOf(set.description),
+          course: set.course_title,
+        },
+        progress: progressView(count, items.length, completion !== undefined),
+        completedAt: completion?.completed_at ?? null,
+        items: items.map((i, k) => ({
+          title: { text: `${k + 1}. ${i.title}` },
+          href: answered.has(i.id)
+            ? paths.myFeedback(set.id, i.id)
+            : paths.myScenario(set.id, i.id),
+          status: answered.has(i.id)
+            ? { tag: { text: 'Answered', classes: 'govuk-tag--green' } }
+            : { tag: { text: 'Not answered', classes: 'govuk-tag--grey' } },
+        })),
+        next: next
+          ? {
+              href: paths.myScenario(set.id, next.id),
+              text:
+                count === 0 ? 'Start' : count < items.length ? 'Continue' : 'Go through them again',
+            }
+          : null,
+        backHref: paths.mySets,
+      });
+    }, mine);
   });
 
   const renderQuestion = async (
@@ -141,20 +167,24 @@ export const studyRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { 
     });
   };
 
-  app.get('/my/scenarios/:setId/:scenarioId', { config: signedIn }, async (request, reply) => {
-    const target = await studyScenario(db, request);
-    const mine = (await listMyAnswers(db, target.set.id, request.user!.personId)).find(
-      (a) => a.scenario_id === target.scenario.id,
-    );
-    const values = mine
-      ? {
-          acceptable: mine.acceptable ? 'yes' : 'no',
-          anchors: mine.anchors,
-          choiceId: mine.choice_id === null ? undefined : String(mine.choice_id),
-          nextStepText: mine.next_step_text,
-        }
-      : {};
-    return renderQuestion(request, reply, target, values);
+  app.get('/my/scenarios/:setId/:scenarioId', { config: signedIn }, async (request, outer) => {
+    const setId = setIdOf(request);
+    const answered = await myAnswersFingerprint(db, setId, request.user!.personId);
+    return outer.renderPersonalPageWith(async (reply) => {
+      const target = await studyScenario(db, request);
+      const mine = (await listMyAnswers(db, target.set.id, request.user!.personId)).find(
+        (a) => a.scenario_id === target.scenario.id,
+      );
+      const values = mine
+        ? {
+            acceptable: mine.acceptable ? 'yes' : 'no',
+            anchors: mine.anchors,
+            choiceId: mine.choice_id === null ? undefined : String(mine.choice_id),
+            nextStepText: mine.next_step_text,
+          }
+        : {};
+      return renderQuestion(request, reply, target, values);
+    }, answered);
   });
 
   app.post('/my/scenarios/:setId/:scenarioId', { config: signedIn }, async (request, reply) => {
@@ -177,62 +207,66 @@ export const studyRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { 
   app.get(
     '/my/scenarios/:setId/:scenarioId/feedback',
     { config: signedIn },
-    async (request, reply) => {
-      const { set, items, index, scenario } = await studyScenario(db, request);
-      const personId = request.user!.personId;
-      const answers = await listMyAnswers(db, set.id, personId);
-      const mine = answers.find((a) => a.scenario_id === scenario.id);
-      if (!mine) return reply.redirect(paths.myScenario(set.id, scenario.id), 303);
-      const [{ key, states, choices }, version, completion] = await Promise.all([
-        keyOf(db, scenario),
-        findVersionInForce(db, set.authority_id),
-        db
-          .selectFrom('scenario_set_completions')
-          .select('completed_at')
-          .where('set_id', '=', set.id)
-          .where('person_id', '=', personId)
-          .executeTakeFirst(),
-      ]);
-      const code = version ? { slug: version.authoritySlug, number: version.number } : null;
-      const marking = markAnswer(key, {
-        acceptable: mine.acceptable,
-        anchors: mine.anchors,
-        choiceId: mine.choice_id,
-        nextStepText: mine.next_step_text,
-      });
-      const engaged = states.map((s) => paragraphView(s, code));
-      const { paragraphs } = await linkableParagraphs(db, set.authority_id);
-      const numberOf = new Map(paragraphs.map((p) => [p.anchor, p.number]));
-      const answered = new Set(answers.map((a) => a.scenario_id));
-      const following =
-        items.slice(index + 1).find((i) => !answered.has(i.id)) ??
-        items.find((i) => !answered.has(i.id)) ??
-        items[index + 1];
-      const chosenChoice = choices.find((c) => c.id === mine.choice_id);
-      return renderPage(reply, 'my-feedback.njk', {
-        pageTitle: `Feedback: ${scenario.title}`,
-        title: scenario.title,
-        caption: `${set.title}: scenario ${index + 1} of ${items.length}`,
-        backHref: paths.mySet(set.id),
-        situation: paragraphsOf(scenario.situation),
-        marking,
-        acceptable: {
-          yours: acceptableText(mine.acceptable),
-          model: acceptableText(scenario.acceptable),
-        },
-        engaged: engaged.map((p) => ({ ...p, chosen: mine.anchors.includes(p.anchor) })),
-        extra: marking.paragraphs.extra.map((a) => numberOf.get(a) ?? a),
-        nextStepKind: scenario.next_step_kind,
-        yourChoice: chosenChoice ?? null,
-        rightChoices: choices.filter((c) => c.correct),
-        yourText: mine.next_step_text,
-        modelAnswer: paragraphsOf(scenario.model_answer),
-        explanation: paragraphsOf(scenario.explanation),
-        completed: completion !== undefined,
-        changeHref: paths.myScenario(set.id, scenario.id),
-        next: following ? { href: paths.myScenario(set.id, following.id) } : null,
-        setHref: paths.mySet(set.id),
-      });
+    async (request, outer) => {
+      const setId = setIdOf(request);
+      const answered = await myAnswersFingerprint(db, setId, request.user!.personId);
+      return outer.renderPersonalPageWith(async (reply) => {
+        const { set, items, index, scenario } = await studyScenario(db, request);
+        const personId = request.user!.personId;
+        const answers = await listMyAnswers(db, set.id, personId);
+        const mine = answers.find((a) => a.scenario_id === scenario.id);
+        if (!mine) return reply.redirect(paths.myScenario(set.id, scenario.id), 303);
+        const [{ key, states, choices }, version, completion] = await Promise.all([
+          keyOf(db, scenario),
+          findVersionInForce(db, set.authority_id),
+          db
+            .selectFrom('scenario_set_completions')
+            .select('completed_at')
+            .where('set_id', '=', set.id)
+            .where('person_id', '=', personId)
+            .executeTakeFirst(),
+        ]);
+        const code = version ? { slug: version.authoritySlug, number: version.number } : null;
+        const marking = markAnswer(key, {
+          acceptable: mine.acceptable,
+          anchors: mine.anchors,
+          choiceId: mine.choice_id,
+          nextStepText: mine.next_step_text,
+        });
+        const engaged = states.map((s) => paragraphView(s, code));
+        const { paragraphs } = await linkableParagraphs(db, set.authority_id);
+        const numberOf = new Map(paragraphs.map((p) => [p.anchor, p.number]));
+        const answered = new Set(answers.map((a) => a.scenario_id));
+        const following =
+          items.slice(index + 1).find((i) => !answered.has(i.id)) ??
+          items.find((i) => !answered.has(i.id)) ??
+          items[index + 1];
+        const chosenChoice = choices.find((c) => c.id === mine.choice_id);
+        return renderPage(reply, 'my-feedback.njk', {
+          pageTitle: `Feedback: ${scenario.title}`,
+          title: scenario.title,
+          caption: `${set.title}: scenario ${index + 1} of ${items.length}`,
+          backHref: paths.mySet(set.id),
+          situation: paragraphsOf(scenario.situation),
+          marking,
+          acceptable: {
+            yours: acceptableText(mine.acceptable),
+            model: acceptableText(scenario.acceptable),
+          },
+          engaged: engaged.map((p) => ({ ...p, chosen: mine.anchors.includes(p.anchor) })),
+          extra: marking.paragraphs.extra.map((a) => numberOf.get(a) ?? a),
+          nextStepKind: scenario.next_step_kind,
+          yourChoice: chosenChoice ?? null,
+          rightChoices: choices.filter((c) => c.correct),
+          yourText: mine.next_step_text,
+          modelAnswer: paragraphsOf(scenario.model_answer),
+          explanation: paragraphsOf(scenario.explanation),
+          completed: completion !== undefined,
+          changeHref: paths.myScenario(set.id, scenario.id),
+          next: following ? { href: paths.myScenario(set.id, following.id) } : null,
+          setHref: paths.mySet(set.id),
+        });
+      }, answered);
     },
   );
 };

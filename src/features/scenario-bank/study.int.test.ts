@@ -1,6 +1,13 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildTestApp, getForm, postForm, type TestApp } from '../../testing/app.js';
+import {
+  buildTestApp,
+  getForm,
+  postForm,
+  readUntilCached,
+  type TestApp,
+} from '../../testing/app.js';
+import { createDatabase } from '../../db/database.js';
 import { authorityIdOf, createAuthority, createCodeVersion } from '../code-of-conduct/testing.js';
 import { createScenario, createScenarioSet } from '../learning/testing.js';
 import { completedSetsCountingTowards, scenarioSetProgress } from './index.js';
@@ -241,4 +248,49 @@ test('retiring the one scenario a member had not answered completes the set for 
   );
   assert.equal(retired.statusCode, 303);
   assert.deepEqual(await completed(), [{ person_id: member.personId }]);
+});
+
+test('study pages are kept for the member, and an answer saved by another process shows at once', async () => {
+  const scenarioId = await createScenario(t.db, authorityId, {
+    values: { title: 'A gift from a developer' },
+    anchors: ['para-1-1'],
+  });
+  const other = await createScenario(t.db, authorityId, { values: { title: 'A second one' } });
+  const setId = await createScenarioSet(t.db, authorityId, [scenarioId, other], {
+    title: 'Kept set',
+  });
+  const { right } = await choiceIds(scenarioId);
+  await answer(setId, scenarioId, { acceptable: 'no', anchors: ['para-1-1'], choiceId: right });
+  const feedbackUrl = `/my/scenarios/${setId}/${scenarioId}/feedback`;
+  for (const url of [
+    `/my/scenarios/${setId}`,
+    `/my/scenarios/${setId}/${scenarioId}`,
+    feedbackUrl,
+  ]) {
+    const kept = await readUntilCached(() => page(url), url);
+    assert.equal(kept.statusCode, 200);
+  }
+  assert.match((await page(feedbackUrl)).body, /Not acceptable/);
+
+  // Answers are not audited: another process saving one sends no notice, so the pages are
+  // keyed by the member's answers themselves.
+  const handle = createDatabase(t.url, { max: 1 });
+  try {
+    await handle.db
+      .insertInto('self_study_answers')
+      .values({
+        set_id: setId,
+        scenario_id: other,
+        person_id: member.personId,
+        acceptable: true,
+        anchors: [],
+        choice_id: Number((await choiceIds(other)).wrong),
+      })
+      .execute();
+  } finally {
+    await handle.close();
+  }
+  const setPage = await page(`/my/scenarios/${setId}`);
+  assert.equal(setPage.headers['x-probity-cache'], 'miss');
+  assert.match(setPage.body, /Go through them again/);
 });

@@ -38,7 +38,10 @@ export const selfRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { d
       problems.errorList.length > 0 ? 400 : 200,
     );
 
-  app.get(paths.attend, { config: signedIn }, async (_request, reply) => renderAttend(reply, ''));
+  // The form holds nothing of the session or the time: codes are checked only when sent.
+  app.get(paths.attend, { config: signedIn }, async (_request, outer) =>
+    outer.renderPersonalPageWith((reply) => renderAttend(reply, '')),
+  );
 
   app.post(paths.attend, { config: signedIn }, async (request, reply) => {
     const body = (request.body ?? {}) as Record<string, unknown>;
@@ -64,16 +67,18 @@ export const selfRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { d
     });
   });
 
-  app.get(paths.myRecord, { config: signedIn }, async (request, reply) => {
-    const user = request.user!;
-    return reply.render('training-attendance/templates/record.njk', {
-      pageTitle: 'Your training record',
-      heading: 'Your training record',
-      own: true,
-      record: recordView(await listRecord(db, user.personId)),
-      compliance: await personCompliance(db, user.authorityId, user.personId, todayInEngland()),
-    });
-  });
+  app.get(paths.myRecord, { config: signedIn }, async (request, outer) =>
+    outer.renderPersonalPageWith(async (reply) => {
+      const user = request.user!;
+      return reply.render('training-attendance/templates/record.njk', {
+        pageTitle: 'Your training record',
+        heading: 'Your training record',
+        own: true,
+        record: recordView(await listRecord(db, user.personId)),
+        compliance: await personCompliance(db, user.authorityId, user.personId, todayInEngland()),
+      });
+    }),
+  );
 
   app.get('/admin/people/:id/training', { config: administrators }, async (request, outer) =>
     outer.renderPersonalPageWith(async (reply) => {
@@ -98,10 +103,12 @@ export const selfRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { d
     }),
   );
 
-  app.get(paths.facilitating, { config: signedIn }, async (request, reply) =>
-    reply.render('training-attendance/templates/facilitating.njk', {
-      pageTitle: 'Sessions you facilitate',
-      sessions: facilitatingView(await listFacilitating(db, request.user!.personId)),
-    }),
+  app.get(paths.facilitating, { config: signedIn }, async (request, outer) =>
+    outer.renderPersonalPageWith(async (reply) =>
+      reply.render('training-attendance/templates/facilitating.njk', {
+        pageTitle: 'Sessions you facilitate',
+        sessions: facilitatingView(await listFacilitating(db, request.user!.personId)),
+      }),
+    ),
   );
 };

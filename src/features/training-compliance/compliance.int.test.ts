@@ -1,6 +1,6 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildTestApp, createGroup, type TestApp } from '../../testing/app.js';
+import { buildTestApp, createGroup, readUntilCached, type TestApp } from '../../testing/app.js';
 import {
   createCourse,
   createProgramme,
@@ -229,6 +229,13 @@ test('a whip sees only their own group; others may not see the page at all', asy
   assert.match(csv.headers['content-type'] as string, /text\/csv/);
   assert.match(csv.body, /Ada Member/);
   assert.doesNotMatch(csv.body, /Fay Member/);
+  // Kept for the whip until the data changes; the headers are kept with it.
+  const kept = await readUntilCached(
+    () => t.app.inject({ url: '/group-training/compliance.csv', headers: { cookie } }),
+    'the whip’s CSV',
+  );
+  assert.equal(kept.body, csv.body);
+  assert.match(String(kept.headers['content-disposition']), /training-compliance-.*\.csv/);
 
   const member = await t.signInAs(['member']);
   for (const url of [

@@ -102,13 +102,18 @@ export const routes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { deps 
     [paths.adminCsv, false, administrators],
     [paths.whipCsv, true, allow('group-whip')],
   ] as const) {
-    app.get(path, { config: access }, async (request, reply) => {
-      const file = await csv(whip)(request);
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header('cache-control', 'no-store')
-        .header('content-disposition', contentDisposition(file.name))
-        .send(file.body);
-    });
+    app.get(path, { config: access }, async (request, reply) =>
+      reply.sendKeptFile(async () => {
+        const file = await csv(whip)(request);
+        return {
+          type: 'text/csv; charset=utf-8',
+          body: file.body,
+          headers: {
+            'cache-control': 'no-store',
+            'content-disposition': contentDisposition(file.name),
+          },
+        };
+      }),
+    );
   }
 };

@@ -84,29 +84,35 @@ export const rulesRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { 
     });
   };
 
-  app.get(rulePaths.list, { config: administrators }, async (request, reply) =>
-    reply.render('training-compliance/templates/rules.njk', {
-      pageTitle: 'Training rules',
-      rules: await listRules(deps.db, request.user!.authorityId),
-      paths: rulePaths,
-    }),
+  app.get(rulePaths.list, { config: administrators }, async (request, outer) =>
+    outer.renderPersonalPageWith(async (reply) =>
+      reply.render('training-compliance/templates/rules.njk', {
+        pageTitle: 'Training rules',
+        rules: await listRules(deps.db, request.user!.authorityId),
+        paths: rulePaths,
+      }),
+    ),
   );
-  app.get(rulePaths.create, { config: administrators }, (request, reply) =>
-    renderForm(request, reply, rulePaths.create, { kind: 'within-months' }),
+  app.get(rulePaths.create, { config: administrators }, (request, outer) =>
+    outer.renderPersonalPageWith((reply) =>
+      renderForm(request, reply, rulePaths.create, { kind: 'within-months' }),
+    ),
   );
   app.post(rulePaths.create, { config: administrators }, (request, reply) =>
     save(request, reply, null),
   );
-  app.get('/admin/training/rules/:id/edit', { config: administrators }, async (request, reply) => {
-    const rule = await ruleOf(request);
-    return renderForm(request, reply, rulePaths.edit(rule.id), {
-      name: rule.name,
-      topic: rule.topic,
-      kind: rule.kind,
-      withinMonths: rule.within_months ?? '',
-      committeeId: rule.committee_id ?? '',
-    });
-  });
+  app.get('/admin/training/rules/:id/edit', { config: administrators }, async (request, outer) =>
+    outer.renderPersonalPageWith(async (reply) => {
+      const rule = await ruleOf(request);
+      return renderForm(request, reply, rulePaths.edit(rule.id), {
+        name: rule.name,
+        topic: rule.topic,
+        kind: rule.kind,
+        withinMonths: rule.within_months ?? '',
+        committeeId: rule.committee_id ?? '',
+      });
+    }),
+  );
   app.post('/admin/training/rules/:id/edit', { config: administrators }, async (request, reply) =>
     save(request, reply, (await ruleOf(request)).id),
   );

@@ -14,17 +14,18 @@ export const adminRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { 
   app.get(
     '/admin/sessions/:sessionId/invitations',
     { config: administrators },
-    async (request, reply) => {
-      const params = sessionParams.safeParse(request.params);
-      if (!params.success) throw notFound();
-      const session = await findSessionForAdmin(deps.db, params.data.sessionId);
-      if (!session) throw notFound();
-      const invitees = await listInvitees(deps.db, session.id);
-      const { reply: filter } = invitationsQuery.parse(request.query ?? {});
-      return reply.render(
-        'training-invitations/templates/admin-invitations.njk',
-        adminInvitationsView(session, invitees, filter),
-      );
-    },
+    async (request, outer) =>
+      outer.renderPersonalPageWith(async (reply) => {
+        const params = sessionParams.safeParse(request.params);
+        if (!params.success) throw notFound();
+        const session = await findSessionForAdmin(deps.db, params.data.sessionId);
+        if (!session) throw notFound();
+        const invitees = await listInvitees(deps.db, session.id);
+        const { reply: filter } = invitationsQuery.parse(request.query ?? {});
+        return reply.render(
+          'training-invitations/templates/admin-invitations.njk',
+          adminInvitationsView(session, invitees, filter),
+        );
+      }),
   );
 };

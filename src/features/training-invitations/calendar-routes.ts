@@ -31,24 +31,29 @@ export const calendarRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app,
     return unsigned.valid && unsigned.value ? unsigned.value : null;
   };
 
-  app.get(invitationPaths.calendar, { config: signedIn }, async (request, reply) => {
-    const personId = request.user!.personId;
-    const feed = await findFeed(db, personId);
-    const token = takeNewToken(request, reply);
-    const shown = feed && token && hashToken(token) === feed.token_hash ? token : null;
-    const address = shown ? `${config.baseUrl}${invitationPaths.feed(shown)}` : null;
-    return reply
-      .header('cache-control', 'no-store')
-      .render('training-invitations/templates/calendar.njk', {
-        pageTitle: 'Your training calendar',
-        hasFeed: Boolean(feed),
-        madeOn: feed ? formatDateTime(feed.created_at) : null,
-        address,
-        webcal: address ? address.replace(/^https?:/, 'webcal:') : null,
-        createAction: invitationPaths.calendarCreate,
-        revokeAction: invitationPaths.calendarRevoke,
-        trainingHref: invitationPaths.mine,
-      });
+  app.get(invitationPaths.calendar, { config: signedIn }, async (request, outer) => {
+    const make = async (reply: FastifyReply) => {
+      const personId = request.user!.personId;
+      const feed = await findFeed(db, personId);
+      const token = takeNewToken(request, reply);
+      const shown = feed && token && hashToken(token) === feed.token_hash ? token : null;
+      const address = shown ? `${config.baseUrl}${invitationPaths.feed(shown)}` : null;
+      return reply
+        .header('cache-control', 'no-store')
+        .render('training-invitations/templates/calendar.njk', {
+          pageTitle: 'Your training calendar',
+          hasFeed: Boolean(feed),
+          madeOn: feed ? formatDateTime(feed.created_at) : null,
+          address,
+          webcal: address ? address.replace(/^https?:/, 'webcal:') : null,
+          createAction: invitationPaths.calendarCreate,
+          revokeAction: invitationPaths.calendarRevoke,
+          trainingHref: invitationPaths.mine,
+        });
+    };
+    // The page that shows a new address once is never kept: only the page without one is.
+    if (request.cookies[NEW_TOKEN_COOKIE]) return make(outer);
+    return outer.renderPersonalPageWith(make);
   });
 
   app.post(invitationPaths.calendarCreate, { config: signedIn }, async (request, reply) => {
@@ -83,32 +88,39 @@ export const calendarRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app,
     });
   });
 
-  app.get('/calendar/:token.ics', { config: anyone }, async (request, reply) => {
-    const params = feedParams.safeParse(request.params);
-    if (!params.success) throw notFound();
-    const personId = await personOfToken(db, params.data.token);
-    if (personId === null) throw notFound();
-    const sessions = await listFeedSessions(db, personId);
-    const text = personalFeed(
-      sessions.map((s) => ({
-        sessionId: s.sessionId,
-        title: s.courseTitle,
-        groupName: s.groupName,
-        startsAt: s.startsAt!,
-        endsAt: s.endsAt,
-        durationMinutes: s.durationMinutes,
-        venue: s.venue,
-        onlineUrl: s.onlineUrl,
-        status: s.status,
-        sequence: s.sequence,
-      })),
-      { baseUrl: config.baseUrl, now: new Date(), name: 'Training sessions' },
-    );
-    return reply
-      .header('content-disposition', contentDisposition('training.ics', 'inline'))
-      .header('cache-control', 'no-cache, private')
-      .header('x-robots-tag', 'noindex')
-      .type(CALENDAR_TYPE)
-      .send(text);
-  });
+  // Kept by address (the token is in it) until the data changes: making or turning off a feed
+  // writes an audit row, so a revoked address is a 404 from the next request.
+  app.get('/calendar/:token.ics', { config: anyone }, async (request, reply) =>
+    reply.sendKeptFile(async () => {
+      const params = feedParams.safeParse(request.params);
+      if (!params.success) throw notFound();
+      const personId = await personOfToken(db, params.data.token);
+      if (personId === null) throw notFound();
+      const sessions = await listFeedSessions(db, personId);
+      const text = personalFeed(
+        sessions.map((s) => ({
+          sessionId: s.sessionId,
+          title: s.courseTitle,
+          groupName: s.groupName,
+          startsAt: s.startsAt!,
+          endsAt: s.endsAt,
+          durationMinutes: s.durationMinutes,
+          venue: s.venue,
+          onlineUrl: s.onlineUrl,
+          status: s.status,
+          sequence: s.sequence,
+        })),
+        { baseUrl: config.baseUrl, now: new Date(), name: 'Training sessions' },
+      );
+      return {
+        type: CALENDAR_TYPE,
+        body: text,
+        headers: {
+          'content-disposition': contentDisposition('training.ics', 'inline'),
+          'cache-control': 'no-cache, private',
+          'x-robots-tag': 'noindex',
+        },
+      };
+    }),
+  );
 };

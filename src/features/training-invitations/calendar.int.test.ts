@@ -1,7 +1,14 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import ical, { type VEvent } from 'node-ical';
-import { buildTestApp, getForm, mergeCookies, postForm, type TestApp } from '../../testing/app.js';
+import {
+  buildTestApp,
+  getForm,
+  mergeCookies,
+  postForm,
+  readUntilCached,
+  type TestApp,
+} from '../../testing/app.js';
 import { hashToken } from './feeds.js';
 import { changeSession, confirmedSession, groupCourse, groupWithMembers } from './test-support.js';
 
@@ -148,4 +155,27 @@ test('a new address replaces the old one; a revoked or unknown address is not fo
   );
   // Making or turning off an address needs signing in.
   assert.equal((await t.app.inject({ url: '/my/training/calendar' })).statusCode, 303);
+});
+
+test('a feed and the calendar page are kept until the data changes; a revoked feed is gone at once', async () => {
+  const me = world.members[0]!;
+  const { path, cookie } = await makeAddress(me.cookie);
+  const first = await t.app.inject({ url: path });
+  assert.equal(first.statusCode, 200);
+  const kept = await readUntilCached(() => t.app.inject({ url: path }), path);
+  assert.equal(kept.body, first.body);
+  assert.equal(kept.headers['content-type'], 'text/calendar; charset=utf-8');
+  assert.equal(kept.headers['cache-control'], 'no-cache, private');
+  assert.match(String(kept.headers['content-disposition']), /training\.ics/);
+  const page = await readUntilCached(
+    () => t.app.inject({ url: '/my/training/calendar', headers: { cookie } }),
+    'the calendar page',
+  );
+  assert.match(page.body, /You made your calendar address on/);
+  assert.doesNotMatch(page.body, /\/calendar\/[A-Za-z0-9_-]+\.ics/, 'no address kept');
+
+  const form = await getForm(t.app, '/my/training/calendar', cookie);
+  const revoked = await postForm(t.app, '/my/training/calendar/revoke', {}, form);
+  assert.equal(revoked.statusCode, 303);
+  assert.equal((await t.app.inject({ url: path })).statusCode, 404);
 });

@@ -63,8 +63,8 @@ export const datesRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { 
     );
   };
 
-  app.get('/admin/sessions/:id/dates', { config: administrators }, async (request, reply) =>
-    render(reply, await sessionFrom(request)),
+  app.get('/admin/sessions/:id/dates', { config: administrators }, async (request, outer) =>
+    outer.renderPersonalPageWith(async (reply) => render(reply, await sessionFrom(request))),
   );
 
   app.post('/admin/sessions/:id/dates', { config: administrators }, async (request, reply) => {

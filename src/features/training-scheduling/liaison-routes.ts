@@ -30,19 +30,21 @@ const dayText = (iso: string) => longDate.format(new Date(`${iso}T00:00:00Z`));
 export const liaisonRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { deps }) => {
   const { db } = deps;
 
-  app.get(paths.liaisonMeetings, { config: administrators }, async (request, reply) => {
-    const meetings = await listLiaisonMeetings(db, request.user!.authorityId);
-    return reply.render('training-scheduling/templates/liaison-list.njk', {
-      pageTitle: 'Standards meetings with whips and leaders',
-      newHref: paths.newLiaisonMeeting,
-      rows: meetings.map((m) => [
-        {
-          html: `<a class="govuk-link" href="${paths.liaisonMeeting(m.id)}">${dayText(m.heldOn)}</a>`,
-        },
-        { text: m.attendees || 'Nobody recorded' },
-      ]),
-    });
-  });
+  app.get(paths.liaisonMeetings, { config: administrators }, async (request, outer) =>
+    outer.renderPersonalPageWith(async (reply) => {
+      const meetings = await listLiaisonMeetings(db, request.user!.authorityId);
+      return reply.render('training-scheduling/templates/liaison-list.njk', {
+        pageTitle: 'Standards meetings with whips and leaders',
+        newHref: paths.newLiaisonMeeting,
+        rows: meetings.map((m) => [
+          {
+            html: `<a class="govuk-link" href="${paths.liaisonMeeting(m.id)}">${dayText(m.heldOn)}</a>`,
+          },
+          { text: m.attendees || 'Nobody recorded' },
+        ]),
+      });
+    }),
+  );
 
   const renderForm = async (
     request: FastifyRequest,
@@ -74,8 +76,8 @@ export const liaisonRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, 
     );
   };
 
-  app.get(paths.newLiaisonMeeting, { config: administrators }, async (request, reply) =>
-    renderForm(request, reply),
+  app.get(paths.newLiaisonMeeting, { config: administrators }, async (request, outer) =>
+    outer.renderPersonalPageWith((reply) => renderForm(request, reply)),
   );
 
   app.post(paths.newLiaisonMeeting, { config: administrators }, async (request, reply) => {
@@ -110,20 +112,22 @@ export const liaisonRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, 
     });
   });
 
-  app.get('/admin/liaison-meetings/:id', { config: administrators }, async (request, reply) => {
-    const { id } = paramsOf(idParams, request);
-    const meeting = await findLiaisonMeeting(db, id);
-    if (!meeting || meeting.authorityId !== request.user!.authorityId) throw notFound();
-    return reply.render('training-scheduling/templates/liaison-meeting.njk', {
-      pageTitle: `Standards meeting, ${dayText(meeting.heldOn)}`,
-      heading: `Standards meeting on ${dayText(meeting.heldOn)}`,
-      backHref: paths.liaisonMeetings,
-      attendees: meeting.attendees.map((a) => a.name),
-      notes: meeting.notes
-        .split(/\r?\n/)
-        .map((line) => line.trim())
-        .filter(Boolean),
-      recordedBy: meeting.recordedBy,
-    });
-  });
+  app.get('/admin/liaison-meetings/:id', { config: administrators }, async (request, outer) =>
+    outer.renderPersonalPageWith(async (reply) => {
+      const { id } = paramsOf(idParams, request);
+      const meeting = await findLiaisonMeeting(db, id);
+      if (!meeting || meeting.authorityId !== request.user!.authorityId) throw notFound();
+      return reply.render('training-scheduling/templates/liaison-meeting.njk', {
+        pageTitle: `Standards meeting, ${dayText(meeting.heldOn)}`,
+        heading: `Standards meeting on ${dayText(meeting.heldOn)}`,
+        backHref: paths.liaisonMeetings,
+        attendees: meeting.attendees.map((a) => a.name),
+        notes: meeting.notes
+          .split(/\r?\n/)
+          .map((line) => line.trim())
+          .filter(Boolean),
+        recordedBy: meeting.recordedBy,
+      });
+    }),
+  );
 };

@@ -1,6 +1,13 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildTestApp, createPerson, getForm, postForm, type TestApp } from '../../testing/app.js';
+import {
+  buildTestApp,
+  createPerson,
+  getForm,
+  postForm,
+  readUntilCached,
+  type TestApp,
+} from '../../testing/app.js';
 import { groupOfWhip } from './test-support.js';
 
 let t: TestApp;
@@ -129,4 +136,29 @@ test('only administrators see the meetings; an unknown meeting is a 404', async 
     headers: { cookie: admin.cookie },
   });
   assert.equal(junk.statusCode, 404);
+});
+
+test('the list and the form are kept until a meeting is recorded; a kept form still works', async () => {
+  const kept = await readUntilCached(
+    () => t.app.inject({ url: '/admin/liaison-meetings', headers: { cookie: admin.cookie } }),
+    'the list of meetings',
+  );
+  assert.doesNotMatch(kept.body, /5 October 2026/);
+  await readUntilCached(
+    () => t.app.inject({ url: '/admin/liaison-meetings/new', headers: { cookie: admin.cookie } }),
+    'the form',
+  );
+  const recorded = await record({
+    'heldOn-day': '5',
+    'heldOn-month': '10',
+    'heldOn-year': '2026',
+    attendees: String(leader),
+  });
+  assert.equal(recorded.statusCode, 303);
+  const list = await t.app.inject({
+    url: '/admin/liaison-meetings',
+    headers: { cookie: admin.cookie },
+  });
+  assert.notEqual(list.headers['x-probity-cache'], 'hit');
+  assert.match(list.body, /5 October 2026/);
 });

@@ -74,8 +74,8 @@ export const topicRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { 
     );
   };
 
-  app.get(paths.groupTopics, { config: groupPeople }, async (request, reply) =>
-    renderGroup(request, reply),
+  app.get(paths.groupTopics, { config: groupPeople }, async (request, outer) =>
+    outer.renderPersonalPageWith((reply) => renderGroup(request, reply)),
   );
 
   app.post(paths.groupTopics, { config: groupPeople }, async (request, reply) => {
@@ -101,21 +101,23 @@ export const topicRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { 
     return programme;
   };
 
-  app.get('/admin/programmes/:id/topics', { config: administrators }, async (request, reply) => {
-    const { id } = paramsOf(idParams, request);
-    const programme = await programmeFrom(request, id);
-    const proposals = (await listProposalsOfProgramme(db, programme.id)).map((t) => ({
-      ...topicView(t),
-      href: paths.decideTopic(programme.id, t.id),
-    }));
-    return reply.render('training-scheduling/templates/programme-topics.njk', {
-      pageTitle: `Topics proposed by groups: ${programme.title}`,
-      programme,
-      programmeHref: paths.programme(programme.id),
-      open: proposals.filter((p) => p.open),
-      answered: proposals.filter((p) => !p.open),
-    });
-  });
+  app.get('/admin/programmes/:id/topics', { config: administrators }, async (request, outer) =>
+    outer.renderPersonalPageWith(async (reply) => {
+      const { id } = paramsOf(idParams, request);
+      const programme = await programmeFrom(request, id);
+      const proposals = (await listProposalsOfProgramme(db, programme.id)).map((t) => ({
+        ...topicView(t),
+        href: paths.decideTopic(programme.id, t.id),
+      }));
+      return reply.render('training-scheduling/templates/programme-topics.njk', {
+        pageTitle: `Topics proposed by groups: ${programme.title}`,
+        programme,
+        programmeHref: paths.programme(programme.id),
+        open: proposals.filter((p) => p.open),
+        answered: proposals.filter((p) => !p.open),
+      });
+    }),
+  );
 
   const renderDecision = async (
     reply: FastifyReply,
@@ -154,10 +156,11 @@ export const topicRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { 
   app.get(
     '/admin/programmes/:id/topics/:proposalId',
     { config: administrators },
-    async (request, reply) => {
-      const { id, proposalId } = paramsOf(proposalParams, request);
-      return renderDecision(reply, await programmeFrom(request, id), proposalId);
-    },
+    async (request, outer) =>
+      outer.renderPersonalPageWith(async (reply) => {
+        const { id, proposalId } = paramsOf(proposalParams, request);
+        return renderDecision(reply, await programmeFrom(request, id), proposalId);
+      }),
   );
 
   app.post(

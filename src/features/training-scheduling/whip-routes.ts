@@ -91,10 +91,12 @@ export const whipRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { d
     );
   };
 
-  app.get('/group-training/sessions/:id', { config: whips }, async (request, reply) => {
-    const { id } = paramsOf(idParams, request);
-    return render(reply, await sessionFrom(request, id));
-  });
+  app.get('/group-training/sessions/:id', { config: whips }, async (request, outer) =>
+    outer.renderPersonalPageWith(async (reply) => {
+      const { id } = paramsOf(idParams, request);
+      return render(reply, await sessionFrom(request, id));
+    }),
+  );
 
   app.post('/group-training/sessions/:id/dates', { config: whips }, async (request, reply) => {
     const { id } = paramsOf(idParams, request);

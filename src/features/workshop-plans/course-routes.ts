@@ -59,14 +59,16 @@ export const courseRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, {
     });
   };
 
-  app.get('/admin/courses/:id/workshop', { config: administrators }, async (request, reply) => {
-    const course = await courseFrom(db, request);
-    return render(
-      reply,
-      course,
-      course.workshop_plan_id ? String(course.workshop_plan_id) : 'none',
-    );
-  });
+  app.get('/admin/courses/:id/workshop', { config: administrators }, async (request, outer) =>
+    outer.renderPersonalPageWith(async (reply) => {
+      const course = await courseFrom(db, request);
+      return render(
+        reply,
+        course,
+        course.workshop_plan_id ? String(course.workshop_plan_id) : 'none',
+      );
+    }),
+  );
 
   app.post('/admin/courses/:id/workshop', { config: administrators }, async (request, reply) => {
     const course = await courseFrom(db, request);

@@ -53,15 +53,17 @@ export const paragraphRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app
     });
   };
 
-  app.get('/admin/workshops/:id/paragraphs', { config: administrators }, async (request, reply) => {
-    const plan = await planFrom(db, request);
-    const states = await linkStates(db, plan.authority_id, await listLinks(db, plan.id));
-    return render(
-      reply,
-      plan,
-      new Set(states.flatMap((s) => (s.current ? [s.current.anchor] : []))),
-    );
-  });
+  app.get('/admin/workshops/:id/paragraphs', { config: administrators }, async (request, outer) =>
+    outer.renderPersonalPageWith(async (reply) => {
+      const plan = await planFrom(db, request);
+      const states = await linkStates(db, plan.authority_id, await listLinks(db, plan.id));
+      return render(
+        reply,
+        plan,
+        new Set(states.flatMap((s) => (s.current ? [s.current.anchor] : []))),
+      );
+    }),
+  );
 
   app.post(
     '/admin/workshops/:id/paragraphs',

@@ -140,10 +140,12 @@ export const partsRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { 
         ...problems,
       });
 
-    app.get(`${base}/new`, { config: administrators }, async (request, reply) => {
-      const plan = await planFrom(db, request);
-      return render(reply, plan, null, {});
-    });
+    app.get(`${base}/new`, { config: administrators }, async (request, outer) =>
+      outer.renderPersonalPageWith(async (reply) => {
+        const plan = await planFrom(db, request);
+        return render(reply, plan, null, {});
+      }),
+    );
 
     app.post(`${base}/new`, { config: administrators }, async (request, reply) => {
       const plan = await planFrom(db, request);
@@ -155,11 +157,13 @@ export const partsRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { 
       return redirectWithFlash(reply, paths.plan(plan.id) + kind.anchor, { text: kind.added });
     });
 
-    app.get(`${base}/:itemId/edit`, { config: administrators }, async (request, reply) => {
-      const plan = await planFrom(db, request);
-      const row = await findPart(kind as PartKind<z.ZodType>, plan, request);
-      return render(reply, plan, row.id, kind.values(row));
-    });
+    app.get(`${base}/:itemId/edit`, { config: administrators }, async (request, outer) =>
+      outer.renderPersonalPageWith(async (reply) => {
+        const plan = await planFrom(db, request);
+        const row = await findPart(kind as PartKind<z.ZodType>, plan, request);
+        return render(reply, plan, row.id, kind.values(row));
+      }),
+    );
 
     app.post(`${base}/:itemId/edit`, { config: administrators }, async (request, reply) => {
       const plan = await planFrom(db, request);

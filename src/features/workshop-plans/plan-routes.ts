@@ -73,8 +73,8 @@ export const planRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { d
     }),
   );
 
-  app.get(paths.newPlan, { config: administrators }, async (_request, reply) =>
-    renderForm(reply, null, {}),
+  app.get(paths.newPlan, { config: administrators }, async (_request, outer) =>
+    outer.renderPersonalPageWith((reply) => renderForm(reply, null, {})),
   );
 
   app.post(paths.newPlan, { config: administrators }, async (request, reply) => {
@@ -135,10 +135,12 @@ export const planRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { d
     }),
   );
 
-  app.get('/admin/workshops/:id/edit', { config: administrators }, async (request, reply) => {
-    const plan = await planFrom(db, request);
-    return renderForm(reply, plan, planFormValues(plan));
-  });
+  app.get('/admin/workshops/:id/edit', { config: administrators }, async (request, outer) =>
+    outer.renderPersonalPageWith(async (reply) => {
+      const plan = await planFrom(db, request);
+      return renderForm(reply, plan, planFormValues(plan));
+    }),
+  );
 
   app.post('/admin/workshops/:id/edit', { config: administrators }, async (request, reply) => {
     const plan = await planFrom(db, request);

@@ -1,5 +1,6 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readUntilCached } from '../../testing/app.js';
 import { errorSummary, textOf, workshopTestApp } from './test-support.js';
 
 let w: Awaited<ReturnType<typeof workshopTestApp>>;
@@ -279,4 +280,31 @@ test('another council’s plan, and its parts, answer 404; other roles may not u
     assert.notEqual((await w.page('/admin/workshops', cookie)).statusCode, 200);
     assert.notEqual((await w.page(`/admin/workshops/${mine}`, cookie)).statusCode, 200);
   }
+});
+
+test('the plan’s forms are kept for the administrator, and a change shows at once', async () => {
+  const planId = await newPlan('Kept forms', '90');
+  await addItem(planId, 'Welcome', '10');
+  const [item] = await w.t.db
+    .selectFrom('workshop_agenda_items')
+    .select('id')
+    .where('plan_id', '=', planId)
+    .execute();
+  for (const url of [
+    `/admin/workshops/${planId}/edit`,
+    `/admin/workshops/${planId}/agenda/new`,
+    `/admin/workshops/${planId}/agenda/${item!.id}/edit`,
+    `/admin/workshops/${planId}/paragraphs`,
+  ]) {
+    const kept = await readUntilCached(() => w.page(url), url);
+    assert.equal(kept.statusCode, 200);
+  }
+  // A kept form still posts (its CSRF token is made for each response), and the change shows.
+  const changed = await w.submit(`/admin/workshops/${planId}/edit`, {
+    title: 'Kept forms, renamed',
+    purposes: 'Know the code',
+    durationMinutes: '90',
+  });
+  assert.equal(changed.statusCode, 303);
+  assert.match((await w.page(`/admin/workshops/${planId}/edit`)).body, /Kept forms, renamed/);
 });
