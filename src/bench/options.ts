@@ -12,6 +12,8 @@ export interface BenchOptions {
   /** a PostgreSQL server to use instead of the embedded one */
   databaseUrl: string | undefined;
   resultsFile: string;
+  /** when set, only the pages whose label contains one of these (and the baseline) */
+  pages: string[] | null;
 }
 
 function positiveNumber(
@@ -41,5 +43,10 @@ export function benchOptions(env: NodeJS.ProcessEnv = process.env): BenchOptions
     dataDir: path.resolve(env.BENCH_DATA_DIR?.trim() || '.bench-data'),
     databaseUrl,
     resultsFile: path.resolve('bench-results', 'latest.json'),
+    pages: env.BENCH_PAGES?.trim()
+      ? env.BENCH_PAGES.split(',')
+          .map((part) => part.trim())
+          .filter((part) => part !== '')
+      : null,
   };
 }

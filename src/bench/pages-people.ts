@@ -206,7 +206,8 @@ export function peoplePages(t: PeopleTargets, who: BenchSessions): PageSpec[] {
   const item = `${version}/items/${t.lineage}`;
   return [
     // People, memberships and accounts.
-    publicPage(`/set-password/${t.invitationToken}`),
+    // Labelled without the link's secret part.
+    { label: '/set-password/:token', path: `/set-password/${t.invitationToken}`, kind: 'public' },
     mo('/admin/people/new'),
     mo(`${person}/edit`),
     mo(`${person}/memberships/new`),

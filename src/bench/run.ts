@@ -176,7 +176,12 @@ async function main(): Promise<void> {
   );
 
   // 5. The pages, baseline first and last.
-  const specs = benchPages(dataset.targets, { mo, whip, councillor, officer }, live);
+  const specs = benchPages(dataset.targets, { mo, whip, councillor, officer }, live).filter(
+    (spec) =>
+      options.pages === null ||
+      spec.kind === 'baseline' ||
+      options.pages.some((part) => spec.label.includes(part)),
+  );
   const postmasterAtStart = server.pgDir ? await postmasterPid(server.pgDir) : null;
   const cpu: CpuProbe = async () => ({
     serverMs: await cpuMs(server.pid),

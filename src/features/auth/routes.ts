@@ -120,13 +120,18 @@ export const authRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { d
     '/set-password/:token',
     { config: anyone },
     async (request, reply) => {
+      // Checked on every visit (a link runs out with time, which no write marks); the page
+      // itself is kept until the data changes, with a CSRF token of its own for each visitor.
       const invitation = await findUsableInvitation(deps.db, request.params.token);
       if (!invitation) return linkExpired(reply);
-      return reply.render('auth/templates/set-password.njk', {
-        pageTitle: 'Choose your password',
-        name: invitation.name,
-        minLength: MIN_PASSWORD_LENGTH,
-      });
+      return reply.renderPublicPage(async () => ({
+        template: 'auth/templates/set-password.njk',
+        context: {
+          pageTitle: 'Choose your password',
+          name: invitation.name,
+          minLength: MIN_PASSWORD_LENGTH,
+        },
+      }));
     },
   );
 

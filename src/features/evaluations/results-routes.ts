@@ -86,18 +86,19 @@ export const resultsRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, 
    * (A sent response's answers never change.)
    */
   const sentFingerprint = async (scope: Scope) => {
-    const filter =
+    // The sessions in scope first, so that responses are read through their session index
+    // rather than every council's responses being joined to the sessions.
+    const sessions =
       'sessionId' in scope
-        ? sql`r.session_id = ${scope.sessionId}`
+        ? sql`array[${scope.sessionId}::int]`
         : 'courseId' in scope
-          ? sql`s.course_id = ${scope.courseId}`
-          : sql`c.programme_id = ${scope.programmeId}`;
+          ? sql`array(select id from training_sessions where course_id = ${scope.courseId})`
+          : sql`array(select s.id from training_sessions s join courses c on c.id = s.course_id
+                       where c.programme_id = ${scope.programmeId})`;
     const { rows } = await sql<{ n: number; latest: Date | null }>`
       select count(*)::int as n, max(r.submitted_at) as latest
         from evaluation_responses r
-        join training_sessions s on s.id = r.session_id
-        join courses c on c.id = s.course_id
-       where ${filter} and r.submitted_at is not null`.execute(db);
+       where r.session_id = any(${sessions}) and r.submitted_at is not null`.execute(db);
     return `${rows[0]?.n ?? 0}:${rows[0]?.latest?.getTime() ?? 0}`;
   };
 

@@ -6,8 +6,8 @@ import { etagOf } from './http-cache.js';
 import { findAuthorityIdBySlug, loadPublicRecords } from './repository.js';
 
 export interface PopoloFile {
-  /** the JSON text, exactly as sent */
-  body: string;
+  /** the JSON text as sent: UTF-8 bytes, encoded once when the file is built, not per response */
+  body: Buffer;
   etag: string;
 }
 
@@ -29,8 +29,8 @@ export function createPopoloPublisher(db: Db) {
       if (authorityId === null) throw notFound('There is no council with that name');
     }
     const records = await loadPublicRecords(db, { authorityId });
-    const body = JSON.stringify(toPopoloDocument(records));
-    return { body, etag: etagOf(body) };
+    const json = JSON.stringify(toPopoloDocument(records));
+    return { body: Buffer.from(json, 'utf8'), etag: etagOf(json) };
   }
 
   function shared(authoritySlug: string | null): Promise<PopoloFile> {
