@@ -3,6 +3,7 @@ import type { Db } from '../db/database.js';
 import { LARGE_ACCOUNTS, LARGE_SLUG } from '../seed/large.js';
 import type { PageSpec } from './measure.js';
 import type { BenchSessions } from './pages.js';
+import { one } from './dataset-row.js';
 
 /** Real ids and values from the large dataset for the learning pages measured by the bench. */
 export interface LearningTargets {
@@ -30,13 +31,6 @@ export interface LearningTargets {
   openScenarioId: number;
   /** a session the councillor attended whose evaluation they started and have not sent */
   evaluationSessionId: number;
-}
-
-async function one<T>(db: Db, what: string, query: ReturnType<typeof sql<T>>): Promise<T> {
-  const { rows } = await query.execute(db);
-  const row = rows[0];
-  if (!row) throw new Error(`The large dataset has no ${what}: generate it afresh.`);
-  return row;
 }
 
 /** Reads them; throws (naming what is missing) when the dataset lacks one. */

@@ -10,6 +10,7 @@ import {
 } from '../seed/large-extras-people.js';
 import type { PageSpec } from './measure.js';
 import type { BenchSessions } from './pages.js';
+import { one } from './dataset-row.js';
 
 /** Real ids and values from the large dataset for the people pages measured by the bench. */
 export interface PeopleTargets {
@@ -45,12 +46,6 @@ export interface PeopleTargets {
   codeImportId: number;
 }
 
-async function first<T>(db: Db, what: string, query: ReturnType<typeof sql<T>>): Promise<T> {
-  const row = (await query.execute(db)).rows[0];
-  if (!row) throw new Error(`The large dataset has no ${what}: generate it afresh.`);
-  return row;
-}
-
 /**
  * An invitation link lasts a week and the benchmark's dataset much longer: before each run, a
  * link that has run out (never one used) is given another week, as Democratic Services would
@@ -65,7 +60,7 @@ export async function renewBenchInvitation(db: Db): Promise<void> {
 
 /** Reads them; throws (naming what is missing) when the dataset lacks one. */
 export async function findPeopleTargets(db: Db): Promise<PeopleTargets> {
-  await first(
+  await one(
     db,
     'unused invitation link',
     sql<{ id: number }>`
@@ -73,7 +68,7 @@ export async function findPeopleTargets(db: Db): Promise<PeopleTargets> {
        where token_hash = ${hashToken(BENCH_INVITATION_TOKEN)} and used_at is null
          and expires_at > now()`,
   );
-  const council = await first(
+  const council = await one(
     db,
     'councillor with a current membership',
     sql<{ authority: number; person: number; membership: number }>`
@@ -92,14 +87,14 @@ export async function findPeopleTargets(db: Db): Promise<PeopleTargets> {
   );
   if (council.membership === null)
     throw new Error('The large dataset has no current membership for its middle councillor');
-  const independent = await first(
+  const independent = await one(
     db,
     'Independent Person',
     sql<{ id: number }>`
       select id from people where authority_id = ${council.authority} and kind = 'independent-person'
        order by id offset 1 limit 1`,
   );
-  const outbox = await first(
+  const outbox = await one(
     db,
     'training invitation in the outbox',
     sql<{ id: number; attachment: number }>`
@@ -112,7 +107,7 @@ export async function findPeopleTargets(db: Db): Promise<PeopleTargets> {
       select id, attachment from invitations order by id
       offset (select count(*) / 2 from invitations) limit 1`,
   );
-  const memberImport = await first(
+  const memberImport = await one(
     db,
     'members file awaiting confirmation',
     sql<{ id: string }>`
@@ -120,7 +115,7 @@ export async function findPeopleTargets(db: Db): Promise<PeopleTargets> {
        where p.email = ${LARGE_ACCOUNTS.monitoringOfficer} and i.file_name = ${BENCH_MEMBERS_FILE}
        order by i.uploaded_at desc limit 1`,
   );
-  const bodies = await first(
+  const bodies = await one(
     db,
     'committees and wards',
     sql<{ committee: number | null; dissolvable: number | null; ward: number | null }>`
@@ -138,7 +133,7 @@ export async function findPeopleTargets(db: Db): Promise<PeopleTargets> {
   );
   if (bodies.committee === null || bodies.dissolvable === null || bodies.ward === null)
     throw new Error('The large dataset has no committees or wards: generate it afresh.');
-  const code = await first(
+  const code = await one(
     db,
     'parish code out for consultation',
     sql<{ in_force: number; consultation: number; based_on: number; lineage: string }>`
@@ -152,7 +147,7 @@ export async function findPeopleTargets(db: Db): Promise<PeopleTargets> {
        where a.parent_id = ${council.authority} and v.status = 'consultation'
        order by v.id limit 1`,
   );
-  const parishes = await first(
+  const parishes = await one(
     db,
     'parish code drafts',
     sql<{ draft: number | null; agreed: number | null; import: number | null }>`

@@ -5,6 +5,7 @@ import { LARGE_REPORT_TITLE } from '../seed/large-reports.js';
 import { EARLIER_REPORT_TITLE_START } from '../seed/large-extras-reports.js';
 import type { PageSpec } from './measure.js';
 import type { BenchSessions } from './pages.js';
+import { one } from './dataset-row.js';
 
 /** Real ids and values from the large dataset for the reports pages measured by the bench. */
 export interface ReportsTargets {
@@ -32,15 +33,9 @@ export interface ReportsTargets {
   houseStyleWordId: number;
 }
 
-async function first<T>(db: Db, what: string, query: ReturnType<typeof sql<T>>): Promise<T> {
-  const row = (await query.execute(db)).rows[0];
-  if (!row) throw new Error(`The large dataset has no ${what}: generate it afresh.`);
-  return row;
-}
-
 /** Reads them; throws (naming what is missing) when the dataset lacks one. */
 export async function findReportsTargets(db: Db): Promise<ReportsTargets> {
-  const draft = await first(
+  const draft = await one(
     db,
     'draft committee report',
     sql<{ id: number; recommendation: string; item: string; meeting: number; pending: number }>`
@@ -62,7 +57,7 @@ export async function findReportsTargets(db: Db): Promise<ReportsTargets> {
        where a.slug = ${LARGE_SLUG} and r.title = ${LARGE_REPORT_TITLE}
        order by r.id limit 1`,
   );
-  const published = await first(
+  const published = await one(
     db,
     'published report on a held meeting (last year’s standards report)',
     sql<{
@@ -88,7 +83,7 @@ export async function findReportsTargets(db: Db): Promise<ReportsTargets> {
          and r.title like ${`${EARLIER_REPORT_TITLE_START}%`}
        order by r.id limit 1`,
   );
-  const council = await first(
+  const council = await one(
     db,
     'implication types and house-style words',
     sql<{ type: number | null; word: number | null }>`

@@ -7,6 +7,7 @@ import { findLearningTargets, type LearningTargets } from './pages-learning.js';
 import { findPeopleTargets, type PeopleTargets } from './pages-people.js';
 import { findReportsTargets, type ReportsTargets } from './pages-reports.js';
 import { findTrainingTargets, type TrainingTargets } from './pages-training.js';
+import { one } from './dataset-row.js';
 
 /** Real values from the dataset for the pages that take a query or an id. */
 export interface PageTargets {
@@ -42,13 +43,6 @@ export interface PageTargets {
   reports: ReportsTargets;
   training: TrainingTargets;
   learning: LearningTargets;
-}
-
-async function one<T>(db: Db, what: string, query: ReturnType<typeof sql<T>>): Promise<T> {
-  const { rows } = await query.execute(db);
-  const row = rows[0];
-  if (!row) throw new Error(`The large dataset has no ${what}: generate it afresh.`);
-  return row;
 }
 
 /** Reads the ids and values the pages need; throws when the dataset lacks one. */
